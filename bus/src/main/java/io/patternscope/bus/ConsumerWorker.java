@@ -1,0 +1,102 @@
+package io.patternscope.bus;
+
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** One thread pulling one message at a time from a durable consumer and acking it after the handler. */
+final class ConsumerWorker {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerWorker.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+
+    private final JetStream jetStream;
+    private final String stream;
+    private final String consumer;
+    private final String filter;
+    private final MessageHandler handler;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    ConsumerWorker(JetStream jetStream, String stream, String consumer, String filter, MessageHandler handler) {
+        this.jetStream = jetStream;
+        this.stream = stream;
+        this.consumer = consumer;
+        this.filter = filter;
+        this.handler = handler;
+    }
+
+    void start(String name) {
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    void join() {
+        try {
+            if (thread != null) {
+                thread.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        JetStreamSubscription subscription = null;
+        while (running) {
+            try {
+                if (subscription == null) {
+                    subscription = jetStream.subscribe(filter, PullSubscribeOptions.bind(stream, consumer));
+                }
+                List<Message> messages = subscription.fetch(1, POLL);
+                for (Message message : messages) {
+                    handle(message);
+                }
+            } catch (IllegalStateException closing) {
+                if (running) {
+                    LOG.warnf("consumer %s: %s; re-subscribing", consumer, closing.getMessage());
+                    subscription = null;
+                    sleep(RETRY_DELAY);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("consumer %s: %s; re-subscribing", consumer, e.getMessage());
+                    subscription = null;
+                    sleep(RETRY_DELAY);
+                }
+            }
+        }
+    }
+
+    private void handle(Message message) {
+        try {
+            handler.handle(new Delivery(message));
+            message.ack();
+        } catch (PoisonMessageException poison) {
+            LOG.errorf("consumer %s: dropping a message on %s: %s", consumer, message.getSubject(), poison.getMessage());
+            message.term();
+        } catch (Exception e) {
+            LOG.warnf(e, "consumer %s: delivery %d on %s failed; will be redelivered", consumer,
+                    message.metaData().deliveredCount(), message.getSubject());
+            message.nakWithDelay(RETRY_DELAY);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.patternscope.bus;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.PublishAck;
+import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import io.patternscope.core.wire.Subjects;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The services' one way to talk to each other: JetStream publishing with message ids (so a
+ * redelivered or retried publish is stored once) and durable pull consumers with explicit acks
+ * (so N replicas of a service bound to the same durable share its work, like a queue group).
+ *
+ * <p>Start-up: {@link #connect} opens the connection and creates or updates the stream
+ * ({@code <prefix>.>}); {@link #consume} creates or updates a durable consumer and starts its worker
+ * threads. Shut-down: {@link #close} stops the workers, then drains and closes the connection.
+ */
+public final class JetStreamBus implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JetStreamBus.class);
+    /** JetStream's de-duplication window: a message id seen within it is stored once. */
+    private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+    private final BusSettings settings;
+    private final Connection connection;
+    private final JetStream jetStream;
+    private final JetStreamManagement management;
+    private final List<ConsumerWorker> workers = new ArrayList<>();
+
+    private JetStreamBus(BusSettings settings, Connection connection) throws IOException {
+        this.settings = settings;
+        this.connection = connection;
+        this.jetStream = connection.jetStream();
+        this.management = connection.jetStreamManagement();
+    }
+
+    public static JetStreamBus connect(BusSettings settings) {
+        try {
+            Options options = new Options.Builder()
+                    .server(settings.url())
+                    .connectionName("patternscope")
+                    .maxReconnects(-1)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .build();
+            JetStreamBus bus = new JetStreamBus(settings, Nats.connect(options));
+            bus.ensureStream();
+            return bus;
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot set up NATS JetStream at " + settings.url() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to NATS", e);
+        }
+    }
+
+    private void ensureStream() throws IOException, JetStreamApiException {
+        StreamConfiguration config = StreamConfiguration.builder()
+                .name(settings.stream())
+                .subjects(settings.subjectPrefix() + ".>")
+                .storageType(StorageType.File)
+                .retentionPolicy(RetentionPolicy.Limits)
+                .maxAge(settings.messageMaxAge())
+                .duplicateWindow(DUPLICATE_WINDOW)
+                .build();
+        try {
+            StreamInfo existing = management.getStreamInfo(settings.stream());
+            if (!existing.getConfiguration().getSubjects().equals(config.getSubjects())) {
+                management.updateStream(config);
+            }
+        } catch (JetStreamApiException notFound) {
+            management.addStream(config);
+        }
+    }
+
+    public BusSettings settings() {
+        return settings;
+    }
+
+    /** Largest payload the server accepts; batches must stay below it. */
+    public long maxPayloadBytes() {
+        return connection.getServerInfo().getMaxPayload();
+    }
+
+    /**
+     * Publishes and waits for the stream's acknowledgement.
+     *
+     * @param relativeSubject one of {@link Subjects}
+     * @param messageId       stable id of this logical message, e.g. {@code <analysis>:screened:<batch>}
+     * @return false when JetStream had already stored a message with this id
+     */
+    public boolean publish(String relativeSubject, String messageId, byte[] payload) {
+        if (payload.length > maxPayloadBytes()) {
+            throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds the server's max payload of "
+                    + maxPayloadBytes() + " bytes (" + relativeSubject + ")");
+        }
+        try {
+            PublishAck ack = jetStream.publish(Subjects.qualified(settings.subjectPrefix(), relativeSubject), payload,
+                    PublishOptions.builder().messageId(messageId).expectedStream(settings.stream()).build());
+            return !ack.isDuplicate();
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("publish to " + relativeSubject + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean publish(String relativeSubject, String messageId, Object message) {
+        return publish(relativeSubject, messageId, WireCodec.encode(message));
+    }
+
+    /**
+     * Starts {@code workers} threads pulling from the durable consumer {@code durable} (created if
+     * missing). Replicas of a service use the same durable name and so share its messages.
+     *
+     * @param ackWait    how long a delivery may run before the server redelivers it
+     * @param maxDeliver attempts before the server gives up on a message
+     */
+    public void consume(String durable, String relativeFilterSubject, Duration ackWait, int maxDeliver, int workers,
+                        MessageHandler handler) {
+        String filter = Subjects.qualified(settings.subjectPrefix(), relativeFilterSubject);
+        String consumerName = settings.subjectPrefix().replace('.', '_') + "_" + durable;
+        ConsumerConfiguration config = ConsumerConfiguration.builder()
+                .durable(consumerName)
+                .filterSubject(filter)
+                .ackPolicy(AckPolicy.Explicit)
+                .deliverPolicy(DeliverPolicy.All)
+                .ackWait(ackWait)
+                .maxDeliver(maxDeliver)
+                .maxAckPending(10_000)
+                .build();
+        try {
+            management.addOrUpdateConsumer(settings.stream(), config);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot create consumer " + consumerName + ": " + e.getMessage(), e);
+        }
+        for (int i = 0; i < workers; i++) {
+            ConsumerWorker worker = new ConsumerWorker(jetStream, settings.stream(), consumerName, filter, handler);
+            this.workers.add(worker);
+            worker.start(consumerName + "-" + i);
+        }
+        LOG.infof("consuming %s as %s with %d worker(s)", filter, consumerName, workers);
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(ConsumerWorker::stop);
+        workers.forEach(ConsumerWorker::join);
+        try {
+            connection.drain(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.debug("drain failed, closing", e);
+        }
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.patternscope.core.ranking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PatternMatcher's ranking: {@code score = −ln(max(p, pFloor)) × weight(pattern)}. The floor (1e-4
+ * by default) makes every strongly significant series score alike, so the ties are broken by what
+ * an operator looks for first: the earlier onset (causes precede symptoms), then the larger
+ * |effect size|, then the id for a stable order. Thread-safe.
+ */
+public final class FindingRanker {
+
+    /** What ranking needs to know about a changed series. onsetMs &lt; 0 means unknown (ranked last among ties). */
+    public record Candidate(String id, double pValue, double effectSize, long onsetMs, String pattern) {
+    }
+
+    public record Ranked(Candidate candidate, double score, int rank) {
+    }
+
+    private final PatternWeights weights;
+    private final double pFloor;
+
+    public FindingRanker(PatternWeights weights, double pFloor) {
+        this.weights = weights;
+        this.pFloor = pFloor;
+    }
+
+    public static FindingRanker defaults() {
+        return new FindingRanker(PatternWeights.defaults(), 1e-4);
+    }
+
+    public double score(double pValue, String pattern) {
+        return -Math.log(Math.max(pValue, pFloor)) * weights.weight(pattern);
+    }
+
+    /** Ranks candidates best first; candidates whose pattern weighs 0 (filtered out) are dropped. */
+    public List<Ranked> rank(List<Candidate> candidates) {
+        record Scored(Candidate c, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (weights.weight(c.pattern()) > 0) {
+                scored.add(new Scored(c, score(c.pValue(), c.pattern())));
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score())
+                .thenComparingLong(s -> s.c().onsetMs() < 0 ? Long.MAX_VALUE : s.c().onsetMs())
+                .thenComparingDouble(s -> -Math.abs(s.c().effectSize()))
+                .thenComparing(s -> s.c().id()));
+        List<Ranked> out = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            out.add(new Ranked(scored.get(i).c(), scored.get(i).score(), i + 1));
+        }
+        return out;
+    }
+}

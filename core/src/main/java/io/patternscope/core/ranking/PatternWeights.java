@@ -1,0 +1,53 @@
+package io.patternscope.core.ranking;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much each anomaly pattern counts in the ranking score. PatternMatcher's defaults: 0.8 for
+ * patterns still abnormal at the end of the window (type 1), 0.2 for recovered ones (type 2).
+ * {@code UNCLASSIFIED} (no model ran) weighs 1.0: without a pattern there is nothing to discount.
+ */
+public final class PatternWeights {
+
+    public static final String UNCLASSIFIED = "UNCLASSIFIED";
+
+    static final Set<String> STILL_ABNORMAL = Set.of("LEVEL_SHIFT_UP", "LEVEL_SHIFT_DOWN", "STEADY_INCREASE",
+            "STEADY_DECREASE", "SUDDEN_INCREASE", "SUDDEN_DECREASE");
+    static final Set<String> RECOVERED = Set.of("SINGLE_SPIKE", "SINGLE_DIP", "MULTIPLE_SPIKES", "MULTIPLE_DIPS",
+            "TRANSIENT_LEVEL_SHIFT_UP", "TRANSIENT_LEVEL_SHIFT_DOWN", "FLUCTUATIONS");
+
+    private final Map<String, Double> overrides;
+    private final double stillAbnormal;
+    private final double recovered;
+
+    public PatternWeights(double stillAbnormal, double recovered, Map<String, Double> overrides) {
+        this.stillAbnormal = stillAbnormal;
+        this.recovered = recovered;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    public static PatternWeights defaults() {
+        return new PatternWeights(0.8, 0.2, Map.of());
+    }
+
+    /** 1 for still abnormal, 2 for recovered, 0 for NONE/UNCLASSIFIED/unknown. */
+    public static int patternType(String pattern) {
+        if (STILL_ABNORMAL.contains(pattern)) {
+            return 1;
+        }
+        return RECOVERED.contains(pattern) ? 2 : 0;
+    }
+
+    public double weight(String pattern) {
+        Double override = overrides.get(pattern);
+        if (override != null) {
+            return override;
+        }
+        return switch (patternType(pattern)) {
+            case 1 -> stillAbnormal;
+            case 2 -> recovered;
+            default -> UNCLASSIFIED.equals(pattern) ? 1.0 : 0.0;
+        };
+    }
+}

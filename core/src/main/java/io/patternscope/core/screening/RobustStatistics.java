@@ -1,0 +1,61 @@
+package io.patternscope.core.screening;
+
+import java.util.Arrays;
+
+/**
+ * Order statistics used for effect sizes. Inputs must be NaN-free; arrays are copied, never modified.
+ * O(n log n), thread-safe.
+ */
+public final class RobustStatistics {
+
+    /** Makes the MAD a consistent estimator of the standard deviation under normality. */
+    public static final double MAD_TO_SIGMA = 1.4826;
+
+    private RobustStatistics() {
+    }
+
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return medianOfSorted(sorted);
+    }
+
+    static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        return (n % 2 == 1) ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+
+    /** Median absolute deviation around the median (unscaled). */
+    public static double medianAbsoluteDeviation(double[] values, double median) {
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        return median(deviations);
+    }
+
+    /**
+     * A robust spread of {@code values}, in standard-deviation units: 1.4826·MAD; when more than half
+     * the points share one value (quantized or mostly idle metrics) the MAD is 0, so fall back to
+     * the mean absolute deviation ×√(π/2), and finally to a tiny fraction of the level so that the
+     * effect size stays finite.
+     */
+    public static double robustScale(double[] values, double median) {
+        double mad = MAD_TO_SIGMA * medianAbsoluteDeviation(values, median);
+        if (mad > 0) {
+            return mad;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.abs(v - median);
+        }
+        double meanAbs = values.length == 0 ? 0 : 1.2533 * sum / values.length;
+        if (meanAbs > 0) {
+            return meanAbs;
+        }
+        return Math.max(1e-9, 1e-6 * Math.abs(median));
+    }
+}

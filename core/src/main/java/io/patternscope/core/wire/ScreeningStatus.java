@@ -1,0 +1,11 @@
+package io.patternscope.core.wire;
+
+/** Outcome of screening one series; every series of an analysis gets exactly one. */
+public enum ScreeningStatus {
+    /** KS test ran; whether the series changed is decided across the analysis (Benjamini–Hochberg). */
+    TESTED,
+    /** Fewer valid points than the windows need (gaps, short series, a single sample). */
+    INSUFFICIENT_DATA,
+    /** Both windows hold one and the same value: nothing can change. */
+    CONSTANT
+}
