@@ -10,6 +10,7 @@ import java.util.List;
  * @param selectors PromQL series selectors to include (empty: every series of the cluster)
  * @param excludes  PromQL series selectors whose series are left out
  * @param maxSeries cap on discovered series; reaching it makes the analysis PARTIAL
+ * @param screening the KS screening parameters chosen for this analysis
  */
 public record AnalysisRequested(
         String analysisId,
@@ -20,7 +21,8 @@ public record AnalysisRequested(
         long stepMs,
         List<String> selectors,
         List<String> excludes,
-        int maxSeries) {
+        int maxSeries,
+        ScreeningParameters screening) {
 
     public AnalysisRequested {
         selectors = selectors == null ? List.of() : List.copyOf(selectors);

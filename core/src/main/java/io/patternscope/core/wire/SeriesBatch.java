@@ -6,5 +6,6 @@ import java.util.List;
  * A byte-bounded batch of fetched series. {@code batchNo} counts from 0 within one analysis and
  * together with the analysis id forms the de-duplication key of every message derived from it.
  */
-public record SeriesBatch(String analysisId, long testStartMs, int batchNo, List<SeriesData> series) {
+public record SeriesBatch(String analysisId, long testStartMs, ScreeningParameters screening, int batchNo,
+                          List<SeriesData> series) {
 }

@@ -92,6 +92,10 @@ public final class JetStreamBus implements AutoCloseable {
         return settings;
     }
 
+    public boolean isConnected() {
+        return connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
     /** Largest payload the server accepts; batches must stay below it. */
     public long maxPayloadBytes() {
         return connection.getServerInfo().getMaxPayload();

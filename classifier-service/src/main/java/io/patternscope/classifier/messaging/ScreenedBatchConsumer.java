@@ -1,0 +1,38 @@
+package io.patternscope.classifier.messaging;
+
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.WireCodec;
+import io.patternscope.classifier.service.BatchClassification;
+import io.patternscope.core.wire.ScreenedBatch;
+import io.patternscope.core.wire.Subjects;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** screened batch in → classified batch out to report-service, with a stable message id. */
+@ApplicationScoped
+public class ScreenedBatchConsumer {
+
+    static final String DURABLE = "classifier";
+
+    private final JetStreamBus bus;
+    private final BatchClassification classification;
+    private final int workers;
+
+    public ScreenedBatchConsumer(JetStreamBus bus, BatchClassification classification,
+                                 @ConfigProperty(name = "patternscope.classifier.workers", defaultValue = "2") int workers) {
+        this.bus = bus;
+        this.classification = classification;
+        this.workers = workers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        bus.consume(DURABLE, Subjects.SERIES_SCREENED, Duration.ofSeconds(60), 5, workers, delivery -> {
+            ScreenedBatch batch = WireCodec.decode(delivery.data(), ScreenedBatch.class);
+            bus.publish(Subjects.EVENTS_CLASSIFIED, batch.analysisId() + ":" + batch.batchNo() + ":classified",
+                    classification.classify(batch));
+        });
+    }
+}

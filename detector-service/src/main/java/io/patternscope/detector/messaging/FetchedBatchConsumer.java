@@ -1,0 +1,42 @@
+package io.patternscope.detector.messaging;
+
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.WireCodec;
+import io.patternscope.core.wire.ScreenedBatch;
+import io.patternscope.core.wire.SeriesBatch;
+import io.patternscope.core.wire.StageProgress;
+import io.patternscope.core.wire.Subjects;
+import io.patternscope.detector.config.ScreeningConfig;
+import io.patternscope.detector.service.BatchScreening;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+
+/** fetched batch in → screened batch out, with the same batch number and a stable message id. */
+@ApplicationScoped
+public class FetchedBatchConsumer {
+
+    static final String DURABLE = "detector";
+
+    private final JetStreamBus bus;
+    private final BatchScreening screening;
+    private final ScreeningConfig config;
+
+    public FetchedBatchConsumer(JetStreamBus bus, BatchScreening screening, ScreeningConfig config) {
+        this.bus = bus;
+        this.screening = screening;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        bus.consume(DURABLE, Subjects.SERIES_FETCHED, Duration.ofSeconds(60), 5, config.workers(), delivery -> {
+            SeriesBatch batch = WireCodec.decode(delivery.data(), SeriesBatch.class);
+            ScreenedBatch screened = screening.screen(batch);
+            String key = batch.analysisId() + ":" + batch.batchNo();
+            bus.publish(Subjects.SERIES_SCREENED, key + ":screened", screened);
+            bus.publish(Subjects.EVENTS_PROGRESS, batch.analysisId() + ":progress:SCREENED:" + batch.batchNo(),
+                    new StageProgress(batch.analysisId(), StageProgress.Stage.SCREENED, batch.batchNo(), batch.series().size()));
+        });
+    }
+}

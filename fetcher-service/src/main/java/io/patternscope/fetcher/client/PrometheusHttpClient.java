@@ -1,0 +1,168 @@
+package io.patternscope.fetcher.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.config.ClusterBackend;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The Prometheus HTTP API as Cortex and Prometheus both serve it: {@code /api/v1/series} for
+ * discovery and {@code /api/v1/query_range}. Adds the tenant header, bearer or basic auth and the
+ * path prefix of the cluster; retries 5xx, 429 and connection errors with exponential back-off and
+ * full jitter. Thread-safe.
+ */
+public final class PrometheusHttpClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final ClusterBackend backend;
+    private final int attempts;
+    private final long backoffMs;
+
+    public PrometheusHttpClient(HttpClient http, ClusterBackend backend, int attempts, long backoffMs) {
+        this.http = http;
+        this.backend = backend;
+        this.attempts = attempts;
+        this.backoffMs = backoffMs;
+    }
+
+    /** Label sets of every series matching any of {@code matchers} in [start, end]. */
+    public List<Map<String, String>> series(List<String> matchers, long startMs, long endMs) throws BackendException {
+        StringBuilder form = new StringBuilder();
+        for (String matcher : matchers) {
+            form.append("match[]=").append(encode(matcher)).append('&');
+        }
+        form.append("start=").append(seconds(startMs)).append("&end=").append(seconds(endMs));
+        JsonNode data = post("/api/v1/series", form.toString());
+        List<Map<String, String>> out = new ArrayList<>(data.size());
+        for (JsonNode labels : data) {
+            out.add(labels(labels));
+        }
+        return out;
+    }
+
+    public List<RangeSeries> queryRange(String query, long startMs, long endMs, long stepMs) throws BackendException {
+        String form = "query=" + encode(query) + "&start=" + seconds(startMs) + "&end=" + seconds(endMs)
+                + "&step=" + seconds(stepMs);
+        JsonNode result = post("/api/v1/query_range", form).path("result");
+        List<RangeSeries> out = new ArrayList<>(result.size());
+        for (JsonNode series : result) {
+            JsonNode values = series.path("values");
+            long[] timestamps = new long[values.size()];
+            double[] samples = new double[values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode pair = values.get(i);
+                timestamps[i] = Math.round(pair.get(0).asDouble() * 1000);
+                samples[i] = parseSample(pair.get(1).asText());
+            }
+            out.add(new RangeSeries(labels(series.path("metric")), timestamps, samples));
+        }
+        return out;
+    }
+
+    private static double parseSample(String text) {
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
+    }
+
+    private JsonNode post(String apiPath, String form) throws BackendException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url(apiPath)))
+                .timeout(backend.requestTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
+            request.header(backend.tenantHeader(), backend.tenant());
+        }
+        backend.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        backend.basicUser().ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + backend.basicPassword().orElse("")).getBytes(StandardCharsets.UTF_8))));
+        HttpRequest built = request.build();
+        BackendException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                return send(built, apiPath);
+            } catch (BackendException e) {
+                last = e;
+                if (!e.retryable() || attempt == attempts) {
+                    break;
+                }
+                sleepWithJitter(attempt);
+            }
+        }
+        throw last;
+    }
+
+    private JsonNode send(HttpRequest request, String apiPath) throws BackendException {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new BackendException("cluster " + backend.name() + " unreachable at " + backend.url(apiPath) + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted", false, e);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw new BackendException("cluster " + backend.name() + " answered HTTP " + status + " on " + apiPath, true, null);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new BackendException("cluster " + backend.name() + " sent a body that is not JSON on " + apiPath, false, e);
+        }
+        if (status != 200 || !"success".equals(body.path("status").asText())) {
+            throw new BackendException("cluster " + backend.name() + " rejected " + apiPath + " (HTTP " + status + "): "
+                    + body.path("error").asText("no error message"), false, null);
+        }
+        return body.path("data");
+    }
+
+    private void sleepWithJitter(int attempt) {
+        long cap = backoffMs << (attempt - 1);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            labels.put(field.getKey(), field.getValue().asText());
+        }
+        return labels;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String seconds(long ms) {
+        return (ms % 1000 == 0) ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
+    }
+}

@@ -1,0 +1,27 @@
+package io.patternscope.fetcher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "patternscope.fetch")
+public interface FetchConfig {
+
+    /** Batches are published once their JSON reaches this size; kept well under NATS's max payload. */
+    @WithDefault("262144")
+    int maxBatchBytes();
+
+    /** Concurrent requests per analysis to one backend. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Attempts per backend request (5xx, 429, connection errors), with exponential back-off. */
+    @WithDefault("3")
+    int attempts();
+
+    @WithDefault("500")
+    long backoffMs();
+
+    /** Parallel analyses per replica. */
+    @WithDefault("1")
+    int workers();
+}

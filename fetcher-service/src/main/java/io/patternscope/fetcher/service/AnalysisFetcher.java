@@ -1,0 +1,197 @@
+package io.patternscope.fetcher.service;
+
+import io.patternscope.bus.Delivery;
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.config.ClusterBackends;
+import io.patternscope.core.series.CounterRates;
+import io.patternscope.core.series.SeriesIds;
+import io.patternscope.core.wire.AnalysisRequested;
+import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.SeriesData;
+import io.patternscope.core.wire.StageProgress;
+import io.patternscope.core.wire.Subjects;
+import io.patternscope.fetcher.client.BackendException;
+import io.patternscope.fetcher.client.PrometheusHttpClient;
+import io.patternscope.fetcher.client.RangeSeries;
+import io.patternscope.fetcher.config.FetchConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * Fetches every series of one analysis: discovers the cluster's series in the window, fetches
+ * them one metric name at a time with query_range (several names concurrently), turns counters
+ * into rates, and streams them out in byte-bounded batches. Ends with one {@link FetchCompleted}
+ * that says how many batches there were and why anything is missing.
+ */
+@ApplicationScoped
+public class AnalysisFetcher {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisFetcher.class);
+    static final String METHOD = "query_range";
+
+    private final JetStreamBus bus;
+    private final ClusterBackends clusters;
+    private final FetchConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService requests;
+
+    public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
+        this.bus = bus;
+        this.clusters = clusters;
+        this.config = config;
+        this.requests = Executors.newFixedThreadPool(Math.max(1, config.concurrency()));
+    }
+
+    @PreDestroy
+    void stop() {
+        requests.shutdownNow();
+    }
+
+    public void fetch(AnalysisRequested request, Delivery delivery) {
+        ClusterBackend backend = clusters.find(request.cluster()).orElse(null);
+        if (backend == null) {
+            complete(request, 0, 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
+            return;
+        }
+        PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
+        List<String> partialReasons = new ArrayList<>();
+        Map<String, Map<String, String>> discovered;
+        try {
+            discovered = discover(client, backend, request, partialReasons);
+        } catch (BackendException e) {
+            complete(request, 0, 0, 0, List.of(), "series discovery failed: " + e.getMessage());
+            return;
+        }
+        bus.publish(Subjects.EVENTS_PROGRESS, request.analysisId() + ":progress:DISCOVERED",
+                new StageProgress(request.analysisId(), StageProgress.Stage.DISCOVERED, -1, discovered.size()));
+
+        // One query per metric name returns all of its series in the cluster at once.
+        Map<String, Set<String>> idsByMetric = new TreeMap<>();
+        discovered.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
+                k -> new TreeSet<>()).add(id));
+        Map<String, Future<List<RangeSeries>>> inFlight = new LinkedHashMap<>();
+        for (String metric : idsByMetric.keySet()) {
+            String query = "{" + "__name__=\"" + SeriesIds.escape(metric) + "\""
+                    + (backend.tenantMode() == ClusterBackend.TenantMode.LABEL
+                    ? "," + backend.clusterLabel() + "=\"" + SeriesIds.escape(backend.tenant()) + "\"" : "") + "}";
+            inFlight.put(metric, requests.submit(
+                    () -> client.queryRange(query, request.startMs(), request.endMs(), request.stepMs())));
+        }
+        BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),
+                config.maxBatchBytes());
+        int gridLength = (int) ((request.endMs() - request.startMs()) / request.stepMs()) + 1;
+        for (Map.Entry<String, Future<List<RangeSeries>>> entry : inFlight.entrySet()) {
+            String metric = entry.getKey();
+            Set<String> wanted = idsByMetric.get(metric);
+            try {
+                List<RangeSeries> answer = entry.getValue().get();
+                List<SeriesData> converted = new ArrayList<>();
+                for (RangeSeries series : answer) {
+                    String id = SeriesIds.canonical(series.labels());
+                    if (wanted.contains(id)) {
+                        converted.add(onGrid(id, series, request, gridLength));
+                    }
+                }
+                converted.sort((a, b) -> a.id().compareTo(b.id()));
+                converted.forEach(batches::add);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                partialReasons.add("could not fetch the " + wanted.size() + " series of " + metric + ": " + cause.getMessage());
+                LOG.warnf("analysis %s: metric %s failed: %s", request.analysisId(), metric, cause.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fetching", e);
+            }
+            delivery.stillWorking();
+        }
+        batches.flush();
+        int missing = discovered.size() - batches.published();
+        if (missing > 0 && partialReasons.isEmpty()) {
+            partialReasons.add(missing + " discovered series returned no samples in the window");
+        }
+        complete(request, discovered.size(), batches.published(), batches.batches(), partialReasons,
+                batches.published() == 0 && discovered.isEmpty() ? "no series found for cluster '" + request.cluster()
+                        + "' in the window" : null);
+    }
+
+    private Map<String, Map<String, String>> discover(PrometheusHttpClient client, ClusterBackend backend,
+                                                      AnalysisRequested request, List<String> partialReasons)
+            throws BackendException {
+        List<String> include = request.selectors().isEmpty() ? List.of("{__name__=~\".+\"}") : request.selectors();
+        Map<String, Map<String, String>> found = new TreeMap<>();
+        for (Map<String, String> labels : client.series(scoped(include, backend), request.startMs(), request.endMs())) {
+            found.put(SeriesIds.canonical(labels), labels);
+        }
+        if (!request.excludes().isEmpty()) {
+            for (Map<String, String> labels : client.series(scoped(request.excludes(), backend), request.startMs(),
+                    request.endMs())) {
+                found.remove(SeriesIds.canonical(labels));
+            }
+        }
+        if (found.size() > request.maxSeries()) {
+            partialReasons.add("series cap reached: analysed " + request.maxSeries() + " of " + found.size()
+                    + " series (raise maxSeries or narrow the selectors)");
+            Map<String, Map<String, String>> capped = new TreeMap<>();
+            for (Map.Entry<String, Map<String, String>> e : found.entrySet()) {
+                if (capped.size() == request.maxSeries()) {
+                    break;
+                }
+                capped.put(e.getKey(), e.getValue());
+            }
+            return capped;
+        }
+        return found;
+    }
+
+    private static List<String> scoped(List<String> selectors, ClusterBackend backend) {
+        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
+            return selectors;
+        }
+        return selectors.stream().map(s -> SeriesIds.withMatcher(s, backend.clusterLabel(), backend.tenant())).toList();
+    }
+
+    /** Places samples on the analysis grid; missing steps stay NaN, counters become rates. */
+    static SeriesData onGrid(String id, RangeSeries series, AnalysisRequested request, int gridLength) {
+        double[] values = new double[gridLength];
+        Arrays.fill(values, Double.NaN);
+        for (int i = 0; i < series.timestampsMs().length; i++) {
+            long offset = series.timestampsMs()[i] - request.startMs();
+            int index = (int) Math.round((double) offset / request.stepMs());
+            if (index >= 0 && index < gridLength) {
+                values[index] = series.values()[i];
+            }
+        }
+        String metric = series.labels().getOrDefault("__name__", "");
+        boolean counter = CounterRates.isCounterName(metric);
+        return new SeriesData(id, new HashMap<>(series.labels()), request.startMs(), request.stepMs(),
+                counter ? CounterRates.toRates(values, request.stepMs()) : values,
+                counter ? SeriesData.ValueKind.COUNTER_RATE : SeriesData.ValueKind.GAUGE);
+    }
+
+    private void complete(AnalysisRequested request, int discovered, int fetched, int batches, List<String> reasons,
+                          String failure) {
+        if (failure != null) {
+            LOG.warnf("analysis %s: %s", request.analysisId(), failure);
+        }
+        bus.publish(Subjects.EVENTS_FETCH_COMPLETED, request.analysisId() + ":fetch-completed",
+                new FetchCompleted(request.analysisId(), discovered, fetched, batches, METHOD, reasons, failure));
+        LOG.infof("analysis %s: fetched %d of %d series in %d batches", request.analysisId(), fetched, discovered, batches);
+    }
+}
