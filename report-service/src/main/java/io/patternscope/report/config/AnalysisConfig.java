@@ -1,0 +1,45 @@
+package io.patternscope.report.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits and defaults for new analyses. */
+@ConfigMapping(prefix = "patternscope.analysis")
+public interface AnalysisConfig {
+
+    /** Longest window an analysis may cover. */
+    @WithDefault("PT24H")
+    Duration maxWindow();
+
+    /** Window analysed before an alert when the request gives none. */
+    @WithDefault("PT3H")
+    Duration defaultLookback();
+
+    /** Test window (just before the alert); the rest of the window is the reference. */
+    @WithDefault("PT1H")
+    Duration defaultTestWindow();
+
+    /** Finest step; coarser steps are chosen automatically to keep at most {@link #targetPoints()} points. */
+    @WithDefault("PT15S")
+    Duration minStep();
+
+    @WithDefault("1440")
+    int targetPoints();
+
+    /** Prometheus answers at most 11,000 points per series. */
+    @WithDefault("11000")
+    int maxPoints();
+
+    @WithDefault("20000")
+    int defaultMaxSeries();
+
+    @WithDefault("200000")
+    int maxSeriesLimit();
+
+    @WithDefault("0.01")
+    double defaultFdrLevel();
+
+    @WithDefault("3.0")
+    double defaultMinEffectSize();
+}

@@ -1,0 +1,66 @@
+package io.patternscope.report.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.report.repository.AnalysisEntity;
+import io.patternscope.report.repository.AnalysisRepository.Stage;
+import java.util.List;
+import java.util.Map;
+
+/** Entity → API view, and the small JSON columns (labels, selectors) in and out. */
+public final class AnalysisMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AnalysisMapper() {
+    }
+
+    public static ApiViews.AnalysisView toView(AnalysisEntity a, Map<Stage, long[]> progress) {
+        long[] none = {0, 0};
+        return new ApiViews.AnalysisView(a.id.toString(), a.cluster, a.status, a.statusReason, alert(a), window(a),
+                new ApiViews.ProgressView(progress.getOrDefault(Stage.DISCOVERED, none)[1],
+                        progress.getOrDefault(Stage.FETCHED, none)[1], progress.getOrDefault(Stage.SCREENED, none)[1],
+                        progress.getOrDefault(Stage.CLASSIFIED, none)[1], a.totalBatches,
+                        progress.getOrDefault(Stage.CLASSIFIED, none)[0]),
+                a.createdAt, a.completedAt, "/api/v1/analyses/" + a.id + "/report");
+    }
+
+    public static ApiViews.AlertView alert(AnalysisEntity a) {
+        return a.alertName == null ? null : new ApiViews.AlertView(a.alertName, readMap(a.alertLabels), a.alertAt);
+    }
+
+    public static ApiViews.WindowView window(AnalysisEntity a) {
+        return new ApiViews.WindowView(a.windowStart, a.testStart, a.windowEnd, a.stepMs / 1000);
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, String> readMap(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are not JSON", e);
+        }
+    }
+
+    public static List<String> readList(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored list is not JSON", e);
+        }
+    }
+}

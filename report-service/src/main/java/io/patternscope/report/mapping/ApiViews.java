@@ -1,0 +1,46 @@
+package io.patternscope.report.mapping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the HTTP API returns. Entities never leave the service; these records do. */
+public final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    public record AlertView(String name, Map<String, String> labels, Instant activeAt) {
+    }
+
+    public record WindowView(Instant start, Instant testStart, Instant end, long stepSeconds) {
+    }
+
+    public record ProgressView(long discovered, long fetched, long screened, long classified, Integer totalBatches,
+                               long batchesClassified) {
+    }
+
+    public record AnalysisView(String id, String cluster, String status, String statusReason, AlertView alert,
+                               WindowView window, ProgressView progress, Instant createdAt, Instant completedAt,
+                               String reportUrl) {
+    }
+
+    public record ErrorView(int status, String error) {
+    }
+
+    public record SummaryView(int seriesDiscovered, int seriesFetched, int seriesScreened, int tested,
+                              int insufficientData, int constant, int significant, int belowMinEffect, int changed,
+                              Map<String, Integer> perPattern, List<String> partialReasons, List<String> notes) {
+    }
+
+    public record FindingView(int rank, String series, String metric, Map<String, String> labels, String valueKind,
+                              String pattern, int patternType, Double confidence, double score, double pValue,
+                              double qValue, double ksStatistic, double effectSize, String direction, Instant onset,
+                              String promql) {
+    }
+
+    public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
+                             WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
+                             SummaryView summary, List<FindingView> findings, Instant generatedAt) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.patternscope.report.messaging;
+
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.WireCodec;
+import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.ScreenedBatch;
+import io.patternscope.core.wire.StageProgress;
+import io.patternscope.core.wire.Subjects;
+import io.patternscope.bus.PoisonMessageException;
+import io.patternscope.report.service.CompletionTracker;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Everything under {@code <prefix>.events.>}: progress, fetch completion, classified batches. */
+@ApplicationScoped
+public class EventsConsumer {
+
+    static final String DURABLE = "report";
+
+    private final JetStreamBus bus;
+    private final CompletionTracker tracker;
+    private final int workers;
+
+    public EventsConsumer(JetStreamBus bus, CompletionTracker tracker,
+                          @ConfigProperty(name = "patternscope.report.workers", defaultValue = "2") int workers) {
+        this.bus = bus;
+        this.tracker = tracker;
+        this.workers = workers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        String prefix = bus.settings().subjectPrefix() + ".";
+        bus.consume(DURABLE, Subjects.EVENTS + ".>", Duration.ofSeconds(60), 10, workers, delivery -> {
+            String subject = delivery.subject().substring(prefix.length());
+            switch (subject) {
+                case Subjects.EVENTS_PROGRESS -> tracker.onProgress(WireCodec.decode(delivery.data(), StageProgress.class));
+                case Subjects.EVENTS_FETCH_COMPLETED ->
+                        tracker.onFetchCompleted(WireCodec.decode(delivery.data(), FetchCompleted.class));
+                case Subjects.EVENTS_CLASSIFIED -> tracker.onClassified(WireCodec.decode(delivery.data(), ScreenedBatch.class));
+                default -> throw new PoisonMessageException("unexpected subject " + delivery.subject());
+            }
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package io.patternscope.report.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One analysis and, once it has ended, its report (JSON text). Never sent on the wire as is. */
+@Entity
+@Table(name = "analysis")
+public class AnalysisEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String cluster;
+    @Column(name = "alert_name")
+    public String alertName;
+    @Column(name = "alert_labels")
+    public String alertLabels;
+    @Column(name = "alert_at")
+    public Instant alertAt;
+    @Column(name = "window_start")
+    public Instant windowStart;
+    @Column(name = "test_start")
+    public Instant testStart;
+    @Column(name = "window_end")
+    public Instant windowEnd;
+    @Column(name = "step_ms")
+    public long stepMs;
+    public String selectors;
+    public String excludes;
+    @Column(name = "fdr_level")
+    public double fdrLevel;
+    @Column(name = "min_effect_size")
+    public double minEffectSize;
+    @Column(name = "max_series")
+    public int maxSeries;
+    public String status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "fetch_method")
+    public String fetchMethod;
+    @Column(name = "total_batches")
+    public Integer totalBatches;
+    public Integer discovered;
+    public Integer fetched;
+    @Column(name = "partial_reasons")
+    public String partialReasons;
+    public String model;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    public String report;
+
+    public boolean isFinished() {
+        return AnalysisStatus.valueOf(status).finished();
+    }
+}

@@ -1,0 +1,85 @@
+package io.patternscope.report.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Analyses plus the progress counters kept beside them. */
+@ApplicationScoped
+public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity, UUID> {
+
+    /** Row lock: events of one analysis are applied one at a time, whichever replica gets them. */
+    public Uni<AnalysisEntity> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Records a progress contribution once; returns true if it was new. */
+    public Uni<Boolean> recordProgress(UUID id, String stage, int batchNo, int series) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO stage_progress (analysis_id, stage, batch_no, series) VALUES (:id, :stage, :batch, :series) "
+                                + "ON CONFLICT DO NOTHING")
+                .setParameter("id", id).setParameter("stage", stage).setParameter("batch", batchNo)
+                .setParameter("series", series).executeUpdate()).map(rows -> rows > 0);
+    }
+
+    public Uni<Boolean> progressRecorded(UUID id, String stage, int batchNo) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM stage_progress WHERE analysis_id = :id AND stage = :stage AND batch_no = :batch",
+                        Long.class)
+                .setParameter("id", id).setParameter("stage", stage).setParameter("batch", batchNo)
+                .getSingleResult()).map(count -> count > 0);
+    }
+
+    public Uni<Map<Stage, long[]>> progress(UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT stage, count(*), coalesce(sum(series), 0) FROM stage_progress WHERE analysis_id = :id GROUP BY stage",
+                        Object[].class)
+                .setParameter("id", id).getResultList()).map(rows -> {
+                    Map<Stage, long[]> out = new EnumMap<>(Stage.class);
+                    for (Object[] row : rows) {
+                        out.put(Stage.valueOf((String) row[0]),
+                                new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Integer> markRunning(UUID id) {
+        return update("status = 'RUNNING' WHERE id = ?1 AND status = 'PENDING'", id);
+    }
+
+    public Uni<List<AnalysisEntity>> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (cluster != null) {
+            query.append(" AND cluster = :cluster");
+            params.and("cluster", cluster);
+        }
+        if (alert != null) {
+            query.append(" AND lower(alertName) LIKE :alert");
+            params.and("alert", "%" + alert.toLowerCase() + "%");
+        }
+        if (from != null) {
+            query.append(" AND createdAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            query.append(" AND createdAt < :to");
+            params.and("to", to);
+        }
+        return find(query.toString(), Sort.descending("createdAt"), params).page(Page.of(page, size)).list();
+    }
+
+    /** Progress stages, mirrored from the wire enum so the database keeps plain names. */
+    public enum Stage { DISCOVERED, FETCHED, SCREENED, CLASSIFIED }
+}

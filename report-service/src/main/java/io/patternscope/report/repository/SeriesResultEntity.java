@@ -1,0 +1,52 @@
+package io.patternscope.report.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The screening (and classification) result of one series of one analysis. */
+@Entity
+@Table(name = "series_result")
+public class SeriesResultEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "series_result_seq")
+    @SequenceGenerator(name = "series_result_seq", sequenceName = "series_result_seq", allocationSize = 50)
+    public Long id;
+    @Column(name = "analysis_id")
+    public UUID analysisId;
+    @Column(name = "batch_no")
+    public int batchNo;
+    @Column(name = "series_id")
+    public String seriesId;
+    public String metric;
+    public String labels;
+    @Column(name = "value_kind")
+    public String valueKind;
+    public String status;
+    public boolean candidate;
+    @Column(name = "ks_statistic")
+    public Double ksStatistic;
+    @Column(name = "p_value")
+    public Double pValue;
+    @Column(name = "effect_size")
+    public Double effectSize;
+    public int direction;
+    @Column(name = "onset_at")
+    public Instant onsetAt;
+    public String pattern;
+    public Double confidence;
+    @Column(name = "start_ms")
+    public long startMs;
+    @Column(name = "step_ms")
+    public long stepMs;
+    @Column(name = "series_values")
+    public String seriesValues;
+}

@@ -1,0 +1,226 @@
+package io.patternscope.report.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.config.ClusterBackends;
+import io.patternscope.report.config.AnalysisConfig;
+import io.patternscope.report.service.NewAnalysis;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the body of {@code POST /api/v1/analyses} into a validated {@link NewAnalysis}, or a 400
+ * with a sentence naming the field. Times are RFC 3339 strings or epoch seconds (as Prometheus
+ * accepts); durations are ISO-8601 ({@code PT1H}) or seconds.
+ */
+@ApplicationScoped
+public class AnalysisRequestParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MIN_STEP = Duration.ofSeconds(1);
+
+    private final AnalysisConfig config;
+    private final ClusterBackends clusters;
+
+    public AnalysisRequestParser(AnalysisConfig config, ClusterBackends clusters) {
+        this.config = config;
+        this.clusters = clusters;
+    }
+
+    public NewAnalysis parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("request body is empty; expected a JSON object with 'cluster' and 'alert' or 'window'");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("request body must be a JSON object");
+        }
+        String cluster = text(root, "cluster");
+        if (cluster == null || cluster.isBlank()) {
+            throw ApiException.badRequest("'cluster' is required");
+        }
+        if (clusters.find(cluster).isEmpty()) {
+            throw ApiException.badRequest("unknown cluster '" + cluster + "'");
+        }
+
+        String alertName = null;
+        Map<String, String> alertLabels = Map.of();
+        Instant alertAt = null;
+        JsonNode alert = root.get("alert");
+        if (alert != null && !alert.isNull()) {
+            if (!alert.isObject()) {
+                throw ApiException.badRequest("'alert' must be an object with 'name', 'labels' and 'activeAt'");
+            }
+            alertName = text(alert, "name");
+            if (alertName == null || alertName.isBlank()) {
+                throw ApiException.badRequest("'alert.name' is required");
+            }
+            alertLabels = stringMap(alert.get("labels"), "alert.labels");
+            JsonNode at = alert.has("activeAt") ? alert.get("activeAt") : alert.get("startsAt");
+            if (at == null || at.isNull()) {
+                throw ApiException.badRequest("'alert.activeAt' is required");
+            }
+            alertAt = instant(at, "alert.activeAt");
+        }
+
+        Instant start;
+        Instant end;
+        JsonNode window = root.get("window");
+        if (window != null && !window.isNull()) {
+            if (!window.isObject() || window.get("start") == null || window.get("end") == null) {
+                throw ApiException.badRequest("'window' must be an object with 'start' and 'end'");
+            }
+            start = instant(window.get("start"), "window.start");
+            end = instant(window.get("end"), "window.end");
+        } else if (alertAt != null) {
+            end = alertAt;
+            start = end.minus(config.defaultLookback());
+        } else {
+            throw ApiException.badRequest("either 'alert' or 'window' is required");
+        }
+        if (!end.isAfter(start)) {
+            throw ApiException.badRequest("window end " + end + " is not after its start " + start);
+        }
+        Duration length = Duration.between(start, end);
+        if (length.compareTo(config.maxWindow()) > 0) {
+            throw ApiException.badRequest("window of " + length + " is longer than the maximum of " + config.maxWindow());
+        }
+
+        Duration step = root.has("step") ? duration(root.get("step"), "step") : defaultStep(length);
+        if (step.compareTo(MIN_STEP) < 0) {
+            throw ApiException.badRequest("'step' must be at least 1 second");
+        }
+        long points = length.toMillis() / step.toMillis() + 1;
+        if (points > config.maxPoints()) {
+            throw ApiException.badRequest("window and step give " + points + " points per series; the maximum is "
+                    + config.maxPoints() + " (use a larger step)");
+        }
+        Duration test = root.has("testWindow") ? duration(root.get("testWindow"), "testWindow")
+                : min(config.defaultTestWindow(), length.dividedBy(3));
+        if (test.compareTo(length) >= 0 || test.isZero() || test.isNegative()) {
+            throw ApiException.badRequest("'testWindow' of " + test + " must be positive and shorter than the window of " + length);
+        }
+
+        double fdr = number(root, "fdrLevel", config.defaultFdrLevel());
+        if (!(fdr > 0 && fdr < 1)) {
+            throw ApiException.badRequest("'fdrLevel' must be between 0 and 1 (exclusive)");
+        }
+        double minEffect = number(root, "minEffectSize", config.defaultMinEffectSize());
+        if (!(minEffect >= 0)) {
+            throw ApiException.badRequest("'minEffectSize' must be zero or positive");
+        }
+        double maxSeries = number(root, "maxSeries", config.defaultMaxSeries());
+        if (maxSeries < 1 || maxSeries > config.maxSeriesLimit() || maxSeries != Math.floor(maxSeries)) {
+            throw ApiException.badRequest("'maxSeries' must be a whole number from 1 to " + config.maxSeriesLimit());
+        }
+        return new NewAnalysis(cluster, alertName, alertLabels, alertAt, start, end.minus(test), end, step.toMillis(),
+                selectors(root.get("selectors"), "selectors"), selectors(root.get("exclude"), "exclude"), fdr, minEffect,
+                (int) maxSeries);
+    }
+
+    private Duration defaultStep(Duration length) {
+        long minStepMs = config.minStep().toMillis();
+        long needed = (length.toMillis() + config.targetPoints() - 1) / config.targetPoints();
+        long stepMs = Math.max(minStepMs, ((needed + minStepMs - 1) / minStepMs) * minStepMs);
+        return Duration.ofMillis(stepMs);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static double number(JsonNode root, String field, double fallback) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw ApiException.badRequest("'" + field + "' must be a number");
+        }
+        return value.asDouble();
+    }
+
+    private static Instant instant(JsonNode value, String field) {
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli(Math.round(value.asDouble() * 1000));
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'" + field + "' is not a time: use RFC 3339 (2026-11-23T10:00:00Z) or epoch seconds");
+        }
+    }
+
+    private static Duration duration(JsonNode value, String field) {
+        if (value.isNumber()) {
+            return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+        }
+        try {
+            return Duration.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'" + field + "' is not a duration: use ISO-8601 (PT1H) or seconds");
+        }
+    }
+
+    private static Map<String, String> stringMap(JsonNode node, String field) {
+        Map<String, String> out = new TreeMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest("'" + field + "' must be an object of strings");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static List<String> selectors(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("'" + field + "' must be an array of PromQL series selectors");
+        }
+        for (JsonNode s : node) {
+            String selector = s.asText().strip();
+            if (!s.isTextual() || selector.isEmpty()) {
+                throw ApiException.badRequest("'" + field + "' entries must be non-empty strings");
+            }
+            int open = selector.indexOf('{');
+            if ((open >= 0) != selector.endsWith("}") || selector.indexOf('{', open + 1) >= 0) {
+                throw ApiException.badRequest("'" + field + "' entry is not a series selector: " + selector);
+            }
+            out.add(selector);
+        }
+        return out;
+    }
+}

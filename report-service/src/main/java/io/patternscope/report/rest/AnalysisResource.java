@@ -1,0 +1,96 @@
+package io.patternscope.report.rest;
+
+import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.report.service.AnalysisService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The analyses API; the gateway exposes the same paths to operators. */
+@Path("/api/v1/analyses")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class AnalysisResource {
+
+    private final AnalysisService service;
+    private final AnalysisRequestParser parser;
+
+    public AnalysisResource(AnalysisService service, AnalysisRequestParser parser) {
+        this.service = service;
+        this.parser = parser;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body) {
+        ApiViews.AnalysisView created = service.create(parser.parse(body));
+        return Response.accepted(created).location(URI.create("/api/v1/analyses/" + created.id())).build();
+    }
+
+    @GET
+    public List<ApiViews.AnalysisView> search(@QueryParam("cluster") String cluster, @QueryParam("alert") String alert,
+                                              @QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("page") @DefaultValue("0") int page,
+                                              @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ApiException.badRequest("'page' must be ≥ 0 and 'size' between 1 and 500");
+        }
+        return service.search(blankToNull(cluster), blankToNull(alert), time(from, "from"), time(to, "to"), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApiViews.AnalysisView get(@PathParam("id") String id) {
+        return service.view(uuid(id));
+    }
+
+    @GET
+    @Path("/{id}/report")
+    public Response report(@PathParam("id") String id) {
+        return Response.ok(service.report(uuid(id)), MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        service.delete(uuid(id));
+        return Response.noContent().build();
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("no analysis " + id);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Instant time(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'" + name + "' must be an RFC 3339 time such as 2026-11-23T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.patternscope.report.service;
+
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.core.wire.AnalysisRequested;
+import io.patternscope.core.wire.ScreeningParameters;
+import io.patternscope.core.wire.Subjects;
+import io.patternscope.report.mapping.AnalysisMapper;
+import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.report.repository.AnalysisEntity;
+import io.patternscope.report.repository.AnalysisRepository;
+import io.patternscope.report.repository.AnalysisStatus;
+import io.patternscope.report.rest.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Creating analyses and reading them back; blocking methods, for worker threads. */
+@ApplicationScoped
+public class AnalysisService {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisService.class);
+
+    private final AnalysisRepository analyses;
+    private final Transactions tx;
+    private final JetStreamBus bus;
+
+    public AnalysisService(AnalysisRepository analyses, Transactions tx, JetStreamBus bus) {
+        this.analyses = analyses;
+        this.tx = tx;
+        this.bus = bus;
+    }
+
+    /** Stores the analysis as PENDING, then hands it to the fetchers. */
+    public ApiViews.AnalysisView create(NewAnalysis request) {
+        AnalysisEntity a = new AnalysisEntity();
+        a.id = UUID.randomUUID();
+        a.cluster = request.cluster();
+        a.alertName = request.alertName();
+        a.alertLabels = request.alertName() == null ? null : AnalysisMapper.write(request.alertLabels());
+        a.alertAt = request.alertAt();
+        a.windowStart = request.start();
+        a.testStart = request.testStart();
+        a.windowEnd = request.end();
+        a.stepMs = request.stepMs();
+        a.selectors = AnalysisMapper.write(request.selectors());
+        a.excludes = AnalysisMapper.write(request.excludes());
+        a.fdrLevel = request.fdrLevel();
+        a.minEffectSize = request.minEffectSize();
+        a.maxSeries = request.maxSeries();
+        a.status = AnalysisStatus.PENDING.name();
+        a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        tx.inTransaction(() -> analyses.persist(a));
+        AnalysisRequested message = new AnalysisRequested(a.id.toString(), a.cluster, a.windowStart.toEpochMilli(),
+                a.testStart.toEpochMilli(), a.windowEnd.toEpochMilli(), a.stepMs, request.selectors(), request.excludes(),
+                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize));
+        try {
+            bus.publish(Subjects.ANALYSIS_REQUESTED, a.id + ":requested", message);
+        } catch (RuntimeException e) {
+            LOG.errorf("analysis %s could not be published: %s", a.id, e.getMessage());
+            tx.inTransaction(() -> analyses.update("status = ?1, statusReason = ?2, completedAt = ?3 WHERE id = ?4",
+                    AnalysisStatus.FAILED.name(), "could not hand the analysis to the fetchers: " + e.getMessage(),
+                    Instant.now(), a.id));
+            throw new ApiException(503, "the message bus is unavailable; the analysis was stored as FAILED");
+        }
+        return view(a.id);
+    }
+
+    public ApiViews.AnalysisView view(UUID id) {
+        return tx.readOnly(() -> analyses.findById(id).chain(a -> {
+            if (a == null) {
+                throw ApiException.notFound("no analysis " + id);
+            }
+            return analyses.progress(id).map(progress -> AnalysisMapper.toView(a, progress));
+        }));
+    }
+
+    /** The stored report JSON; 409 while the analysis is still running. */
+    public String report(UUID id) {
+        AnalysisEntity a = tx.readOnly(() -> analyses.findById(id));
+        if (a == null) {
+            throw ApiException.notFound("no analysis " + id);
+        }
+        if (!a.isFinished() || a.report == null) {
+            throw new ApiException(409, "analysis " + id + " is " + a.status
+                    + "; its report is ready once it is COMPLETED, PARTIAL or FAILED");
+        }
+        return a.report;
+    }
+
+    public List<ApiViews.AnalysisView> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
+        return tx.readOnly(() -> analyses.search(cluster, alert, from, to, page, size)).stream()
+                .map(a -> AnalysisMapper.toView(a, java.util.Map.of())).toList();
+    }
+
+    public void delete(UUID id) {
+        boolean deleted = tx.inTransaction(() -> analyses.deleteById(id));
+        if (!deleted) {
+            throw ApiException.notFound("no analysis " + id);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.patternscope.report.service;
+
+import io.patternscope.core.ranking.FindingRanker;
+import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.ScreenedBatch;
+import io.patternscope.core.wire.ScreenedSeries;
+import io.patternscope.core.wire.StageProgress;
+import io.patternscope.report.mapping.AnalysisMapper;
+import io.patternscope.report.repository.AnalysisEntity;
+import io.patternscope.report.repository.AnalysisRepository;
+import io.patternscope.report.repository.AnalysisRepository.Stage;
+import io.patternscope.report.repository.AnalysisStatus;
+import io.patternscope.report.repository.SeriesResultEntity;
+import io.patternscope.report.repository.SeriesResultRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies pipeline events to stored analyses and ends an analysis exactly when its last batch has
+ * been classified: the fetcher's {@link FetchCompleted} says how many batches exist, every
+ * classified batch is recorded once under (analysis, CLASSIFIED, batch). Each event runs in one
+ * transaction that first locks the analysis row, so concurrent events (several workers or
+ * replicas) are applied one after another and the last one always sees every batch.
+ */
+@ApplicationScoped
+public class CompletionTracker {
+
+    private static final Logger LOG = Logger.getLogger(CompletionTracker.class);
+
+    private final AnalysisRepository analyses;
+    private final SeriesResultRepository results;
+    private final Transactions tx;
+    private final ReportBuilder reports = new ReportBuilder(FindingRanker.defaults());
+
+    public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx) {
+        this.analyses = analyses;
+        this.results = results;
+        this.tx = tx;
+    }
+
+    public void onProgress(StageProgress progress) {
+        UUID id = UUID.fromString(progress.analysisId());
+        tx.inTransaction(() -> analyses.findById(id).chain(a -> a == null ? Uni.createFrom().voidItem()
+                : analyses.recordProgress(id, progress.stage().name(), progress.batchNo(), progress.series())
+                        .chain(() -> analyses.markRunning(id)).replaceWithVoid()));
+    }
+
+    public void onFetchCompleted(FetchCompleted done) {
+        UUID id = UUID.fromString(done.analysisId());
+        tx.inTransaction(() -> analyses.lock(id).chain(a -> {
+            if (a == null || a.isFinished()) {
+                return Uni.createFrom().voidItem();
+            }
+            a.totalBatches = done.batches();
+            a.discovered = done.discovered();
+            a.fetched = done.fetched();
+            a.fetchMethod = done.method();
+            a.partialReasons = AnalysisMapper.write(done.partialReasons());
+            if (done.failure() != null) {
+                a.statusReason = done.failure();
+            }
+            return finishIfDone(a);
+        }));
+    }
+
+    public void onClassified(ScreenedBatch batch) {
+        UUID id = UUID.fromString(batch.analysisId());
+        tx.inTransaction(() -> analyses.lock(id).chain(a -> {
+            if (a == null || a.isFinished()) {
+                return Uni.createFrom().voidItem();
+            }
+            return analyses.progressRecorded(id, Stage.CLASSIFIED.name(), batch.batchNo()).chain(seen -> {
+                if (seen) {
+                    return Uni.createFrom().voidItem();
+                }
+                a.model = batch.model();
+                List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
+                for (ScreenedSeries s : batch.series()) {
+                    rows.add(toEntity(id, batch.batchNo(), s));
+                }
+                return results.persist(rows)
+                        .chain(() -> analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size()))
+                        .chain(() -> finishIfDone(a));
+            });
+        }));
+    }
+
+    private Uni<Void> finishIfDone(AnalysisEntity a) {
+        if (a.totalBatches == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return analyses.progress(a.id).chain(progress -> {
+            long[] classified = progress.getOrDefault(Stage.CLASSIFIED, new long[] {0, 0});
+            if (classified[0] < a.totalBatches) {
+                return Uni.createFrom().voidItem();
+            }
+            return results.forAnalysis(a.id).invoke(rows -> {
+                List<String> reasons = AnalysisMapper.readList(a.partialReasons);
+                if (a.statusReason != null && a.fetched != null && a.fetched == 0) {
+                    a.status = AnalysisStatus.FAILED.name();
+                } else if (!reasons.isEmpty()) {
+                    a.status = AnalysisStatus.PARTIAL.name();
+                    a.statusReason = String.join("; ", reasons);
+                } else {
+                    a.status = AnalysisStatus.COMPLETED.name();
+                }
+                a.completedAt = Instant.now();
+                a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt));
+                LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
+            }).replaceWithVoid();
+        });
+    }
+
+    private static SeriesResultEntity toEntity(UUID analysisId, int batchNo, ScreenedSeries s) {
+        SeriesResultEntity e = new SeriesResultEntity();
+        e.analysisId = analysisId;
+        e.batchNo = batchNo;
+        e.seriesId = s.id();
+        e.metric = s.labels().getOrDefault("__name__", "");
+        e.labels = AnalysisMapper.write(s.labels());
+        e.valueKind = s.kind() == null ? "GAUGE" : s.kind().name();
+        e.status = s.status().name();
+        e.candidate = s.candidate();
+        e.ksStatistic = finiteOrNull(s.ksStatistic());
+        e.pValue = finiteOrNull(s.pValue());
+        e.effectSize = finiteOrNull(s.effectSize());
+        e.direction = s.direction();
+        e.onsetAt = s.onsetMs() < 0 ? null : Instant.ofEpochMilli(s.onsetMs());
+        e.pattern = s.pattern();
+        e.confidence = finiteOrNull(s.confidence());
+        e.startMs = s.startMs();
+        e.stepMs = s.stepMs();
+        e.seriesValues = s.values() == null ? null : AnalysisMapper.write(s.values());
+        return e;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,11 @@
+package io.patternscope.report.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A validated analysis request, ready to be stored. */
+public record NewAnalysis(String cluster, String alertName, Map<String, String> alertLabels, Instant alertAt,
+                          Instant start, Instant testStart, Instant end, long stepMs, List<String> selectors,
+                          List<String> excludes, double fdrLevel, double minEffectSize, int maxSeries) {
+}

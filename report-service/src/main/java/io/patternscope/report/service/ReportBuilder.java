@@ -1,0 +1,105 @@
+package io.patternscope.report.service;
+
+import io.patternscope.core.ranking.FindingRanker;
+import io.patternscope.core.ranking.PatternWeights;
+import io.patternscope.core.screening.BenjaminiHochberg;
+import io.patternscope.core.wire.ScreeningStatus;
+import io.patternscope.core.wire.SeriesData;
+import io.patternscope.report.mapping.AnalysisMapper;
+import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.report.repository.AnalysisEntity;
+import io.patternscope.report.repository.SeriesResultEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the report of an ended analysis from its series results: Benjamini–Hochberg across every
+ * tested series of the analysis (the detector saw one batch at a time, so only here is m known),
+ * the minimum effect size, then PatternMatcher's ranking. Pure: no I/O.
+ */
+public final class ReportBuilder {
+
+    private final FindingRanker ranker;
+
+    public ReportBuilder(FindingRanker ranker) {
+        this.ranker = ranker;
+    }
+
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now) {
+        double[] p = new double[results.size()];
+        int tested = 0;
+        int insufficient = 0;
+        int constant = 0;
+        for (int i = 0; i < results.size(); i++) {
+            SeriesResultEntity r = results.get(i);
+            ScreeningStatus status = ScreeningStatus.valueOf(r.status);
+            p[i] = status == ScreeningStatus.TESTED && r.pValue != null ? r.pValue : Double.NaN;
+            switch (status) {
+                case TESTED -> tested++;
+                case INSUFFICIENT_DATA -> insufficient++;
+                case CONSTANT -> constant++;
+            }
+        }
+        double[] q = BenjaminiHochberg.adjust(p);
+        int significant = 0;
+        int belowEffect = 0;
+        Map<String, SeriesResultEntity> changed = new HashMap<>();
+        Map<String, Double> qById = new HashMap<>();
+        List<FindingRanker.Candidate> candidates = new ArrayList<>();
+        Map<String, Integer> perPattern = new TreeMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (Double.isNaN(q[i]) || q[i] > analysis.fdrLevel) {
+                continue;
+            }
+            significant++;
+            SeriesResultEntity r = results.get(i);
+            if (r.effectSize == null || Math.abs(r.effectSize) < analysis.minEffectSize) {
+                belowEffect++;
+                continue;
+            }
+            String pattern = r.pattern == null ? PatternWeights.UNCLASSIFIED : r.pattern;
+            changed.put(r.seriesId, r);
+            qById.put(r.seriesId, q[i]);
+            perPattern.merge(pattern, 1, Integer::sum);
+            candidates.add(new FindingRanker.Candidate(r.seriesId, r.pValue, r.effectSize,
+                    r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), pattern));
+        }
+        List<ApiViews.FindingView> findings = new ArrayList<>();
+        for (FindingRanker.Ranked ranked : ranker.rank(candidates)) {
+            SeriesResultEntity r = changed.get(ranked.candidate().id());
+            String pattern = ranked.candidate().pattern();
+            findings.add(new ApiViews.FindingView(ranked.rank(), r.seriesId, r.metric, AnalysisMapper.readMap(r.labels),
+                    r.valueKind, pattern, PatternWeights.patternType(pattern),
+                    r.confidence == null || r.confidence.isNaN() ? null : r.confidence, ranked.score(), r.pValue,
+                    qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
+                    r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis)));
+        }
+        List<String> notes = new ArrayList<>();
+        if (analysis.model == null || "none".equals(analysis.model)) {
+            notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
+        }
+        ApiViews.SummaryView summary = new ApiViews.SummaryView(orZero(analysis.discovered), orZero(analysis.fetched),
+                results.size(), tested, insufficient, constant, significant, belowEffect, changed.size(), perPattern,
+                AnalysisMapper.readList(analysis.partialReasons), notes);
+        return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
+                AnalysisMapper.alert(analysis), AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
+                analysis.fdrLevel, analysis.minEffectSize, summary, findings, now);
+    }
+
+    /** The query an operator pastes into Prometheus to see the same series the way the analysis saw it. */
+    static String promql(SeriesResultEntity r, AnalysisEntity analysis) {
+        if (SeriesData.ValueKind.COUNTER_RATE.name().equals(r.valueKind)) {
+            long rangeSeconds = Math.max(60, 4 * analysis.stepMs / 1000);
+            return "rate(" + r.seriesId + "[" + rangeSeconds + "s])";
+        }
+        return r.seriesId;
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}
