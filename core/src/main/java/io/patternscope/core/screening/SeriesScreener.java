@@ -20,6 +20,11 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * KS alone flags tiny but "significant" shifts of smooth series; requiring a minimum effect
  * keeps them out of the report.
  *
+ * <p><b>Onset.</b> When the series departed from its reference: each point is marked 1 if it lies
+ * beyond {@code median(ref) ± minEffect·scale} in the direction of the shift, 0 otherwise, and the
+ * onset is the change point of that indicator ({@link TwoSegmentChangePoint}). Unlike a change
+ * point of the raw values it is not pulled early by a slow drift that stays inside the band.
+ *
  * <p><b>Statuses.</b> NaN points are dropped. Fewer valid points than the settings' minima in
  * either window → {@link ScreeningStatus#INSUFFICIENT_DATA}; one value throughout →
  * {@link ScreeningStatus#CONSTANT}; otherwise {@link ScreeningStatus#TESTED}.
@@ -75,12 +80,23 @@ public final class SeriesScreener {
         double d = ks.kolmogorovSmirnovStatistic(reference, test);
         double p = ks.kolmogorovSmirnovTest(reference, test);
         double referenceMedian = RobustStatistics.median(reference);
+        double scale = RobustStatistics.robustScale(reference, referenceMedian);
         double shift = RobustStatistics.median(test) - referenceMedian;
-        double effect = shift / RobustStatistics.robustScale(reference, referenceMedian);
+        double effect = shift / scale;
         int direction = shift > 0 ? 1 : (shift < 0 ? -1 : 0);
         boolean candidate = p <= settings.candidateP() && Math.abs(effect) >= settings.minEffectSize();
-        int onset = candidate ? changePoint.onsetIndex(values) : -1;
+        int onset = candidate ? departureOnset(values, referenceMedian, scale, direction) : -1;
         return new Outcome(ScreeningStatus.TESTED, candidate, d, p, effect, direction, onset);
+    }
+
+    private int departureOnset(double[] values, double referenceMedian, double scale, int direction) {
+        double threshold = Math.max(settings.minEffectSize(), 1.0) * scale;
+        double[] beyond = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            beyond[i] = Double.isNaN(v) ? Double.NaN : ((v - referenceMedian) * direction > threshold ? 1.0 : 0.0);
+        }
+        return changePoint.onsetIndex(beyond);
     }
 
     private static double[] finite(double[] values, int from, int to) {

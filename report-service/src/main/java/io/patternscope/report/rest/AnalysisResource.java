@@ -1,6 +1,6 @@
 package io.patternscope.report.rest;
 
-import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.core.api.ApiViews;
 import io.patternscope.report.service.AnalysisService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

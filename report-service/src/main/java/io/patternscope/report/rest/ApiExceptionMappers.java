@@ -1,6 +1,6 @@
 package io.patternscope.report.rest;
 
-import io.patternscope.report.mapping.ApiViews.ErrorView;
+import io.patternscope.core.api.ApiViews.ErrorView;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

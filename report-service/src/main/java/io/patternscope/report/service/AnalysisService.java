@@ -5,7 +5,7 @@ import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.ScreeningParameters;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.report.mapping.AnalysisMapper;
-import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.core.api.ApiViews;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.repository.AnalysisStatus;

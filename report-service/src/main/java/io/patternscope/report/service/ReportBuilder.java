@@ -6,7 +6,7 @@ import io.patternscope.core.screening.BenjaminiHochberg;
 import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.report.mapping.AnalysisMapper;
-import io.patternscope.report.mapping.ApiViews;
+import io.patternscope.core.api.ApiViews;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.SeriesResultEntity;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.patternscope.report.mapping;
+package io.patternscope.core.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,33 @@
+package io.patternscope.core.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /api/v1/analyses}, as documented in the OpenAPI. report-service parses the
+ * raw JSON itself (AnalysisRequestParser) so that every bad field gets its own sentence; this record
+ * is the contract both sides and the docs refer to.
+ *
+ * @param cluster       cluster (tenant) name from the cluster table
+ * @param alert         the alert to analyse: the window ends at its activeAt
+ * @param window        an explicit window instead of (or on top of) an alert
+ * @param testWindow    ISO-8601 duration of the test window before the end (default PT1H or a third of the window)
+ * @param step          ISO-8601 step (default: 15 s, coarser for long windows)
+ * @param selectors     PromQL series selectors to include (default: every series of the cluster)
+ * @param exclude       PromQL series selectors to leave out
+ * @param fdrLevel      Benjamini–Hochberg level (default 0.01)
+ * @param minEffectSize minimum robust median shift (default 3)
+ * @param maxSeries     series cap (default 20,000); reaching it makes the analysis PARTIAL
+ */
+public record AnalysisRequestBody(String cluster, Alert alert, Window window, String testWindow, String step,
+                                  List<String> selectors, List<String> exclude, Double fdrLevel, Double minEffectSize,
+                                  Integer maxSeries) {
+
+    /** @param activeAt RFC 3339 time or epoch seconds */
+    public record Alert(String name, Map<String, String> labels, String activeAt) {
+    }
+
+    /** @param start RFC 3339 time or epoch seconds */
+    public record Window(String start, String end) {
+    }
+}

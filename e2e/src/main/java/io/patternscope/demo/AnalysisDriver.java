@@ -1,0 +1,110 @@
+package io.patternscope.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** What an operator does by hand: find the firing alert, press Analyze, wait, read the report. */
+public final class AnalysisDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI gateway;
+    private final URI prometheus;
+
+    public AnalysisDriver(URI gateway, URI prometheus) {
+        this.gateway = gateway;
+        this.prometheus = prometheus;
+    }
+
+    public record Reply(int status, JsonNode body, String location) {
+    }
+
+    /** The firing alert {@code name} of {@code cluster} from the backend's alerts API. */
+    public JsonNode awaitFiringAlert(String name, String cluster, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode alerts = send("GET", prometheus.resolve("/api/v1/alerts"), null).body().path("data").path("alerts");
+            for (JsonNode alert : alerts) {
+                JsonNode labels = alert.path("labels");
+                if ("firing".equals(alert.path("state").asText()) && name.equals(labels.path("alertname").asText())
+                        && cluster.equals(labels.path("cluster").asText())) {
+                    return alert;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("alert " + name + " did not fire for cluster " + cluster + " within " + timeout);
+    }
+
+    /** POST /api/v1/analyses for the alert, as the UI's Analyze button does. */
+    public Reply analyzeAlert(String cluster, JsonNode alert) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("cluster", cluster);
+        ObjectNode a = body.putObject("alert");
+        a.put("name", alert.path("labels").path("alertname").asText());
+        a.set("labels", alert.path("labels"));
+        a.put("activeAt", alert.path("activeAt").asText());
+        return post("/api/v1/analyses", body.toString());
+    }
+
+    public Reply post(String path, String body) throws IOException, InterruptedException {
+        return send("POST", gateway.resolve(path), body);
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send("GET", gateway.resolve(path), null);
+    }
+
+    /** Polls the analysis until it has ended, reporting each change of its progress; returns the report. */
+    public JsonNode awaitReport(String id, Duration timeout, Consumer<JsonNode> onProgress)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            JsonNode status = get("/api/v1/analyses/" + id).body();
+            String now = status.path("status").asText() + status.path("progress");
+            if (!now.equals(last)) {
+                onProgress.accept(status);
+                last = now;
+            }
+            String s = status.path("status").asText();
+            if (s.equals("COMPLETED") || s.equals("PARTIAL") || s.equals("FAILED")) {
+                return get("/api/v1/analyses/" + id + "/report").body();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("analysis " + id + " did not end within " + timeout);
+    }
+
+    private static Reply send(String method, URI uri, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), json, response.headers().firstValue("Location").orElse(null));
+    }
+
+    /** Rank (1-based) of the finding for {@code metric} on {@code pod}, or -1 when absent. */
+    public static int rankOf(JsonNode report, String metric, String pod) {
+        for (JsonNode finding : report.path("findings")) {
+            if (metric.equals(finding.path("metric").asText()) && pod.equals(finding.path("labels").path("pod").asText())) {
+                return finding.path("rank").asInt();
+            }
+        }
+        return -1;
+    }
+}

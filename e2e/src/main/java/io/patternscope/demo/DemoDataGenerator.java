@@ -1,0 +1,377 @@
+package io.patternscope.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generates the demo's metrics as OpenMetrics text: Kubernetes-style pod and node metrics with a
+ * daily shape and noise, real NAB series mixed in, and {@link Incident}'s story in one cluster.
+ * Deterministic for given settings. Counters are written as cumulative counters (with their own
+ * noise), so the fetcher's rate conversion is exercised as on real data.
+ */
+public final class DemoDataGenerator {
+
+    /** What was written, for the demo's log. */
+    public record Written(long series, long samples, Map<String, DemoTopology> topologies) {
+    }
+
+    private final DemoSettings settings;
+    private final int points;
+    private final double stepSeconds;
+    private final double[] epochSeconds;
+
+    public DemoDataGenerator(DemoSettings settings) {
+        this.settings = settings;
+        this.points = settings.points();
+        this.stepSeconds = settings.step().toMillis() / 1000.0;
+        this.epochSeconds = new double[points];
+        for (int i = 0; i < points; i++) {
+            epochSeconds[i] = settings.start().toEpochMilli() / 1000.0 + i * stepSeconds;
+        }
+    }
+
+    public Written write(Path file) throws IOException {
+        Map<String, DemoTopology> topologies = new LinkedHashMap<>();
+        for (String cluster : settings.clusters()) {
+            topologies.put(cluster, new DemoTopology(settings, cluster));
+        }
+        try (OpenMetricsWriter out = new OpenMetricsWriter(file, settings.start().toEpochMilli(), settings.step().toMillis(),
+                points)) {
+            podFamilies(out, topologies);
+            nodeFamilies(out, topologies);
+            nabFamilies(out);
+            return new Written(out.seriesCount(), out.samples(), topologies);
+        }
+    }
+
+    // ---- pods -----------------------------------------------------------------------------------
+
+    private void podFamilies(OpenMetricsWriter out, Map<String, DemoTopology> topologies) throws IOException {
+        out.family("container_cpu_usage_seconds", "counter", "Cumulative CPU time consumed by the container.");
+        forEachPod(topologies, "cpu", (ctx, pod, r) -> out.series("container_cpu_usage_seconds_total", ctx.podLabels(pod),
+                counter(r, shape(r, 0.2 + r.nextDouble() * 1.2, 0.25, 0.05), 0)));
+
+        out.family(Incident.ROOT_CAUSE_METRIC, "gauge", "Working set memory of the container in bytes.");
+        forEachPod(topologies, "mem", (ctx, pod, r) -> {
+            double level = (200 + r.nextInt(1300)) * 1e6;
+            double[] v = shape(r, level, 0.02, 0.01);
+            if (ctx.isRootCause(pod)) {
+                ramp(v, index(Incident.LEAK_STARTS), 1.5e9);
+            }
+            out.series(Incident.ROOT_CAUSE_METRIC, ctx.podLabels(pod), v);
+        });
+
+        out.family("kube_pod_container_status_restarts", "counter", "Container restarts.");
+        forEachPod(topologies, "restarts", (ctx, pod, r) -> {
+            double[] v = new double[points];
+            double restarts = r.nextDouble() < 0.9 ? 0 : 1 + r.nextInt(3);
+            java.util.Arrays.fill(v, restarts);
+            out.series("kube_pod_container_status_restarts_total", ctx.podLabels(pod), v);
+        });
+
+        out.family("http_requests", "counter", "HTTP requests served, by status code.");
+        forEachPod(topologies, "requests", (ctx, pod, r) -> {
+            double[] rps = shape(r, 20 + r.nextInt(100), 0.3, 0.02);
+            double[] errorRatio = new double[points];
+            java.util.Arrays.fill(errorRatio, 0.001 + r.nextDouble() * 0.002);
+            if (ctx.incident && DemoTopology.callsRootCause(pod.service())) {
+                for (int i = index(Incident.CALLER_ERRORS_RISE); i < points; i++) {
+                    errorRatio[i] = 0.04 + 0.02 * r.nextDouble();
+                }
+            }
+            double[] ok = new double[points];
+            double[] failed = new double[points];
+            for (int i = 0; i < points; i++) {
+                ok[i] = rps[i] * (1 - errorRatio[i]);
+                failed[i] = rps[i] * errorRatio[i];
+            }
+            Map<String, String> labels = ctx.podLabels(pod);
+            labels.put("code", "200");
+            out.series("http_requests_total", labels, poissonCounter(r, ok));
+            labels.put("code", "500");
+            out.series("http_requests_total", labels, poissonCounter(r, failed));
+        });
+
+        out.family("http_request_latency_seconds", "gauge", "Request latency quantiles over the last minute.");
+        forEachPod(topologies, "latency", (ctx, pod, r) -> {
+            double p50 = (pod.service().equals("frontend") ? 0.05 : 0.01 + r.nextDouble() * 0.05);
+            double[][] byQuantile = {shape(r, p50, 0.1, 0.06), shape(r, 2.5 * p50, 0.1, 0.08), shape(r, 5 * p50, 0.1, 0.1)};
+            double[] shiftFactor = {1.5, 3, 4};
+            for (int q = 0; q < 3; q++) {
+                if (ctx.incident && DemoTopology.callsRootCause(pod.service())) {
+                    scaleFrom(byQuantile[q], index(Incident.CALLER_LATENCY_SHIFTS), shiftFactor[q]);
+                }
+                if (ctx.isRootCause(pod)) {
+                    scaleFrom(byQuantile[q], index(Incident.CART_LATENCY_RISES), 5);
+                }
+                Map<String, String> labels = ctx.podLabels(pod);
+                labels.put("quantile", new String[] {"0.5", "0.9", "0.99"}[q]);
+                out.series("http_request_latency_seconds", labels, byQuantile[q]);
+            }
+        });
+
+        out.family("jvm_gc_pause_seconds", "counter", "Time spent in GC pauses.");
+        forEachPod(topologies, "gc", (ctx, pod, r) -> {
+            double[] rate = shape(r, 0.01 + r.nextDouble() * 0.02, 0.1, 0.15);
+            if (ctx.isRootCause(pod)) {
+                scaleFrom(rate, index(Incident.GC_RISES), 8);
+            }
+            out.series("jvm_gc_pause_seconds_total", ctx.podLabels(pod), counter(r, rate, 0));
+        });
+
+        out.family("workqueue_depth", "gauge", "Items waiting in the worker queue.");
+        forEachPod(topologies, "queue", (ctx, pod, r) -> {
+            double mean = 2 + r.nextInt(8);
+            double[] v = new double[points];
+            for (int i = 0; i < points; i++) {
+                v[i] = poisson(r, mean);
+            }
+            out.series("workqueue_depth", ctx.podLabels(pod), v);
+        });
+
+        out.family("process_open_fds", "gauge", "Open file descriptors.");
+        forEachPod(topologies, "fds", (ctx, pod, r) -> {
+            double[] v = new double[points];
+            double level = 80 + r.nextInt(200);
+            for (int i = 0; i < points; i++) {
+                level = Math.max(10, level + (r.nextDouble() < 0.05 ? (r.nextBoolean() ? 1 : -1) : 0));
+                v[i] = level;
+            }
+            out.series("process_open_fds", ctx.podLabels(pod), v);
+        });
+
+        out.family("jvm_threads_live", "gauge", "Live JVM threads.");
+        forEachPod(topologies, "threads", (ctx, pod, r) -> {
+            double level = 40 + r.nextInt(40);
+            double[] v = new double[points];
+            for (int i = 0; i < points; i++) {
+                v[i] = Math.round(level + 2 * r.nextGaussian());
+            }
+            out.series("jvm_threads_live", ctx.podLabels(pod), v);
+        });
+    }
+
+    // ---- nodes ----------------------------------------------------------------------------------
+
+    private void nodeFamilies(OpenMetricsWriter out, Map<String, DemoTopology> topologies) throws IOException {
+        out.family("node_cpu_seconds", "counter", "Seconds the CPUs spent in each mode.");
+        forEachNode(topologies, "nodecpu", (ctx, node, r) -> {
+            double busy = 1 + r.nextDouble() * 4;
+            Map<String, double[]> modes = new LinkedHashMap<>();
+            modes.put("user", shape(r, busy * 0.7, 0.3, 0.05));
+            modes.put("system", shape(r, busy * 0.25, 0.3, 0.05));
+            modes.put("iowait", shape(r, 0.05 + r.nextDouble() * 0.1, 0.1, 0.2));
+            double[] idle = new double[points];
+            for (int i = 0; i < points; i++) {
+                idle[i] = Math.max(0.1, 8 - modes.get("user")[i] - modes.get("system")[i] - modes.get("iowait")[i]);
+            }
+            modes.put("idle", idle);
+            for (Map.Entry<String, double[]> mode : modes.entrySet()) {
+                Map<String, String> labels = ctx.nodeLabels(node);
+                labels.put("mode", mode.getKey());
+                out.series("node_cpu_seconds_total", labels, counter(r, mode.getValue(), 1e6 * r.nextDouble()));
+            }
+        });
+
+        out.family("node_memory_MemAvailable_bytes", "gauge", "Memory available for new work.");
+        forEachNode(topologies, "nodemem", (ctx, node, r) -> {
+            double[] v = shape(r, 16e9 + r.nextDouble() * 8e9, 0.03, 0.01);
+            if (ctx.incident && node.equals(ctx.rootCausePod().node())) {
+                // The leaking pod eats its node's memory: a consequence, at the same onset as the cause.
+                ramp(v, index(Incident.LEAK_STARTS), -1.5e9);
+            }
+            out.series("node_memory_MemAvailable_bytes", ctx.nodeLabels(node), v);
+        });
+
+        out.family("node_load1", "gauge", "One-minute load average.");
+        forEachNode(topologies, "load", (ctx, node, r) -> out.series("node_load1", ctx.nodeLabels(node),
+                shape(r, 1 + r.nextDouble() * 3, 0.25, 0.15)));
+
+        for (String direction : List.of("receive", "transmit")) {
+            out.family("node_network_" + direction + "_bytes", "counter", "Network bytes " + direction + "d.");
+            forEachNode(topologies, "net" + direction, (ctx, node, r) -> out.series("node_network_" + direction + "_bytes_total",
+                    ctx.nodeLabels(node), counter(r, shape(r, 5e6 + r.nextDouble() * 4e7, 0.3, 0.08), 1e12 * r.nextDouble())));
+        }
+
+        out.family("node_disk_written_bytes", "counter", "Bytes written to disk.");
+        forEachNode(topologies, "disk", (ctx, node, r) -> out.series("node_disk_written_bytes_total", ctx.nodeLabels(node),
+                counter(r, shape(r, 1e6 + r.nextDouble() * 9e6, 0.2, 0.2), 1e12 * r.nextDouble())));
+    }
+
+    // ---- real NAB series ------------------------------------------------------------------------
+
+    private void nabFamilies(OpenMetricsWriter out) throws IOException {
+        List<NabSeries.Source> sources = NabSeries.load(settings.nabDir());
+        if (sources.isEmpty() || settings.nabSeries() == 0) {
+            return;
+        }
+        Map<String, Map<String, List<NabSeries.Source>>> byMetricThenCluster = new LinkedHashMap<>();
+        for (String cluster : settings.clusters()) {
+            Random pick = new Random(settings.seed() + cluster.hashCode());
+            List<NabSeries.Source> shuffled = new ArrayList<>(sources);
+            java.util.Collections.shuffle(shuffled, pick);
+            for (NabSeries.Source s : shuffled.subList(0, Math.min(settings.nabSeries(), shuffled.size()))) {
+                byMetricThenCluster.computeIfAbsent(s.metric(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(cluster, k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (Map.Entry<String, Map<String, List<NabSeries.Source>>> metric : new java.util.TreeMap<>(byMetricThenCluster).entrySet()) {
+            out.family(metric.getKey(), "gauge", "Real series replayed from the Numenta Anomaly Benchmark.");
+            for (Map.Entry<String, List<NabSeries.Source>> cluster : metric.getValue().entrySet()) {
+                Random r = new Random(settings.seed() ^ (cluster.getKey() + metric.getKey()).hashCode());
+                for (NabSeries.Source s : cluster.getValue()) {
+                    Map<String, String> labels = new HashMap<>();
+                    labels.put("cluster", cluster.getKey());
+                    labels.put("job", "nab-replay");
+                    labels.put("source", s.file());
+                    out.series(metric.getKey(), labels, NabSeries.stretch(s, points, r));
+                }
+            }
+        }
+    }
+
+    // ---- shapes ---------------------------------------------------------------------------------
+
+    private double[] shape(Random r, double level, double dailyAmplitude, double noise) {
+        double phase = r.nextDouble() * 2 * Math.PI;
+        double[] v = new double[points];
+        for (int i = 0; i < points; i++) {
+            double daily = Math.sin(2 * Math.PI * epochSeconds[i] / 86_400 + phase);
+            v[i] = Math.max(0, level * (1 + dailyAmplitude * daily) * (1 + noise * r.nextGaussian()));
+        }
+        return v;
+    }
+
+    /** Adds a linear ramp from {@code from} reaching {@code total} at the last point. */
+    private void ramp(double[] v, int from, double total) {
+        for (int i = from; i < points; i++) {
+            v[i] += total * (i - from) / (double) (points - 1 - from);
+        }
+    }
+
+    private void scaleFrom(double[] v, int from, double factor) {
+        for (int i = from; i < points; i++) {
+            v[i] *= factor;
+        }
+    }
+
+    private double[] counter(Random r, double[] ratePerSecond, double initial) {
+        double[] c = new double[points];
+        double total = initial;
+        for (int i = 0; i < points; i++) {
+            total += Math.max(0, ratePerSecond[i] * stepSeconds);
+            c[i] = total;
+        }
+        return c;
+    }
+
+    private double[] poissonCounter(Random r, double[] ratePerSecond) {
+        double[] c = new double[points];
+        double total = r.nextInt(1_000_000);
+        for (int i = 0; i < points; i++) {
+            total += poisson(r, ratePerSecond[i] * stepSeconds);
+            c[i] = total;
+        }
+        return c;
+    }
+
+    private static double poisson(Random r, double mean) {
+        if (mean > 30) {
+            return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double product = r.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= r.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    /** Grid index {@code before} the end of the data. */
+    private int index(Duration before) {
+        return Math.max(0, points - 1 - (int) (before.toMillis() / settings.step().toMillis()));
+    }
+
+    // ---- iteration ------------------------------------------------------------------------------
+
+    private final class ClusterContext {
+        final String cluster;
+        final DemoTopology topology;
+        final boolean incident;
+
+        ClusterContext(String cluster, DemoTopology topology) {
+            this.cluster = cluster;
+            this.topology = topology;
+            this.incident = cluster.equals(settings.incidentCluster());
+        }
+
+        DemoTopology.Pod rootCausePod() {
+            return topology.pods(Incident.ROOT_CAUSE_SERVICE).get(0);
+        }
+
+        boolean isRootCause(DemoTopology.Pod pod) {
+            return incident && pod.equals(rootCausePod());
+        }
+
+        Map<String, String> podLabels(DemoTopology.Pod pod) {
+            Map<String, String> labels = new HashMap<>();
+            labels.put("cluster", cluster);
+            labels.put("namespace", "shop");
+            labels.put("service", pod.service());
+            labels.put("container", pod.service());
+            labels.put("pod", pod.name());
+            labels.put("node", pod.node());
+            labels.put("job", "kubernetes-pods");
+            return labels;
+        }
+
+        Map<String, String> nodeLabels(String node) {
+            Map<String, String> labels = new HashMap<>();
+            labels.put("cluster", cluster);
+            labels.put("instance", node);
+            labels.put("job", "node-exporter");
+            return labels;
+        }
+    }
+
+    @FunctionalInterface
+    private interface PodWriter {
+        void write(ClusterContext ctx, DemoTopology.Pod pod, Random random) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface NodeWriter {
+        void write(ClusterContext ctx, String node, Random random) throws IOException;
+    }
+
+    private void forEachPod(Map<String, DemoTopology> topologies, String salt, PodWriter writer) throws IOException {
+        for (Map.Entry<String, DemoTopology> t : topologies.entrySet()) {
+            ClusterContext ctx = new ClusterContext(t.getKey(), t.getValue());
+            Random r = new Random(settings.seed() ^ (t.getKey() + salt).hashCode());
+            for (String service : t.getValue().services()) {
+                for (DemoTopology.Pod pod : t.getValue().pods(service)) {
+                    writer.write(ctx, pod, r);
+                }
+            }
+        }
+    }
+
+    private void forEachNode(Map<String, DemoTopology> topologies, String salt, NodeWriter writer) throws IOException {
+        for (Map.Entry<String, DemoTopology> t : topologies.entrySet()) {
+            ClusterContext ctx = new ClusterContext(t.getKey(), t.getValue());
+            Random r = new Random(settings.seed() ^ (t.getKey() + salt).hashCode());
+            for (String node : t.getValue().nodes()) {
+                writer.write(ctx, node, r);
+            }
+        }
+    }
+}

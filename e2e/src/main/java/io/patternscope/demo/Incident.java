@@ -1,0 +1,47 @@
+package io.patternscope.demo;
+
+import java.time.Duration;
+
+/**
+ * The story injected into the incident cluster, with offsets before the data's end:
+ * a memory leak in one cart pod (the root cause) starts first; the pod's own latency and GC follow;
+ * then latency of its callers (checkout, frontend) shifts up and their 5xx rate rises. The demo
+ * alert fires on the frontend's p99 latency — a symptom, as real alerts usually are.
+ */
+public final class Incident {
+
+    public static final String ROOT_CAUSE_METRIC = "container_memory_working_set_bytes";
+    public static final String ROOT_CAUSE_SERVICE = "cart";
+    public static final String ALERT_NAME = "FrontendLatencyHigh";
+
+    static final Duration LEAK_STARTS = Duration.ofMinutes(52);
+    static final Duration GC_RISES = Duration.ofMinutes(44);
+    static final Duration CART_LATENCY_RISES = Duration.ofMinutes(40);
+    static final Duration CALLER_LATENCY_SHIFTS = Duration.ofMinutes(30);
+    static final Duration CALLER_ERRORS_RISE = Duration.ofMinutes(25);
+
+    private Incident() {
+    }
+
+    /** Pod name of the leaking pod in the incident cluster. */
+    public static String rootCausePod(DemoTopology topology) {
+        return topology.pods(ROOT_CAUSE_SERVICE).get(0).name();
+    }
+
+    /** The Prometheus alerting rule that fires on the symptom. */
+    public static String alertRules() {
+        return """
+                groups:
+                  - name: patternscope-demo
+                    interval: 5s
+                    rules:
+                      - alert: FrontendLatencyHigh
+                        expr: max by (cluster, service) (http_request_latency_seconds{service="frontend",quantile="0.99"}) > 0.8
+                        for: 0s
+                        labels:
+                          severity: page
+                        annotations:
+                          summary: frontend p99 latency above 800 ms in {{ $labels.cluster }}
+                """;
+    }
+}

@@ -1,0 +1,215 @@
+package io.patternscope.demo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole suite on this machine: a Prometheus (the Cortex stand-in) over backfilled data and
+ * the five packaged services as separate JVMs. NATS and PostgreSQL are the machine's own
+ * ({@code ./patternscope up}). Start order: Prometheus, then report-service (migrates the schema),
+ * fetcher, detector, classifier, and the gateway last, each awaited on its readiness endpoint.
+ * With {@code keepRunning} the processes outlive this JVM and pid files let
+ * {@code ./patternscope down} stop them.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public record Ports(int prometheus, int gateway, int report, int fetcher, int detector, int classifier) {
+        public static Ports demo() {
+            return new Ports(19090, 8080, 8081, 8082, 8083, 8084);
+        }
+
+        public static Ports free() throws IOException {
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    /** NATS stream and subject prefix, and the database; tests use their own so runs never mix. */
+    public record Isolation(String natsStream, String subjectPrefix, String database) {
+        public static Isolation demo() {
+            return new Isolation("PATTERNSCOPE", "ps", "patternscope");
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path root;
+    private final Path work;
+    private final Ports ports;
+    private final Isolation isolation;
+    private final List<String> clusters;
+    private final boolean keepRunning;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    public LocalStack(Path root, Path work, Ports ports, Isolation isolation, List<String> clusters, boolean keepRunning)
+            throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.work = work.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.isolation = isolation;
+        this.clusters = clusters;
+        this.keepRunning = keepRunning;
+        Files.createDirectories(this.work.resolve("logs"));
+        Files.createDirectories(this.work.resolve("pids"));
+    }
+
+    public URI gateway() {
+        return URI.create("http://127.0.0.1:" + ports.gateway());
+    }
+
+    public URI prometheus() {
+        return URI.create("http://127.0.0.1:" + ports.prometheus());
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** Replaces the Prometheus data folder with blocks built from {@code openMetrics}. */
+    public void backfill(Path openMetrics) throws IOException, InterruptedException {
+        Path data = work.resolve("prometheus/data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", openMetrics.toString(), data.toString()),
+                work.resolve("logs/promtool.log"));
+    }
+
+    public void startPrometheus() throws IOException, InterruptedException {
+        Path dir = work.resolve("prometheus");
+        Files.writeString(dir.resolve("rules.yml"), Incident.alertRules());
+        Files.writeString(dir.resolve("prometheus.yml"), """
+                global:
+                  evaluation_interval: 5s
+                rule_files:
+                  - rules.yml
+                """);
+        start("prometheus", List.of("prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=30d",
+                "--web.listen-address=127.0.0.1:" + ports.prometheus(), "--web.enable-lifecycle"), dir);
+        awaitHttp200(prometheus().resolve("/-/ready"), Duration.ofSeconds(60), "prometheus");
+    }
+
+    public void startServices() throws IOException, InterruptedException {
+        startService("report-service", ports.report(), withClusters(Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + isolation.database(),
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + isolation.database())));
+        startService("fetcher-service", ports.fetcher(), withClusters(Map.of()));
+        startService("detector-service", ports.detector(), Map.of());
+        startService("classifier-service", ports.classifier(), Map.of());
+        startService("gateway", ports.gateway(), Map.of("patternscope.routes.report-service",
+                "http://127.0.0.1:" + ports.report()));
+    }
+
+    private Map<String, String> withClusters(Map<String, String> extra) {
+        Map<String, String> props = new LinkedHashMap<>(extra);
+        for (String cluster : clusters) {
+            props.put("patternscope.clusters." + cluster + ".base-url", prometheus().toString());
+        }
+        return props;
+    }
+
+    private void startService(String name, int port, Map<String, String> properties) throws IOException, InterruptedException {
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port,
+                "-Dpatternscope.nats.stream=" + isolation.natsStream(),
+                "-Dpatternscope.nats.subject-prefix=" + isolation.subjectPrefix()));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        start(name, command, root);
+        awaitHttp200(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90), name);
+    }
+
+    private void start(String name, List<String> command, Path dir) throws IOException {
+        Path log = work.resolve("logs/" + name + ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        processes.put(name, process);
+        Files.writeString(work.resolve("pids/" + name + ".pid"), Long.toString(process.pid()));
+    }
+
+    private void awaitHttp200(URI uri, Duration timeout, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = processes.get(name);
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; see "
+                        + work.resolve("logs/" + name + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready at " + uri + " within " + timeout.toSeconds() + " s; see "
+                + work.resolve("logs/" + name + ".log"));
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (keepRunning) {
+            return;
+        }
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            Process p = processes.get(name);
+            p.destroy();
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.patternscope.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the OpenMetrics text that {@code promtool tsdb create-blocks-from openmetrics} backfills:
+ * one family at a time (families must not interleave), each series' samples in time order,
+ * timestamps in seconds, counters as {@code <family>_total}, and a final {@code # EOF}.
+ */
+final class OpenMetricsWriter implements AutoCloseable {
+
+    private final BufferedWriter out;
+    private final String[] timestamps;
+    private String family;
+    private long samples;
+    private long series;
+
+    OpenMetricsWriter(Path file, long startMs, long stepMs, int points) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.timestamps = new String[points];
+        for (int i = 0; i < points; i++) {
+            long ms = startMs + i * stepMs;
+            timestamps[i] = (ms % 1000 == 0) ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
+        }
+    }
+
+    /** Starts a family; {@code type} is gauge or counter. */
+    void family(String name, String type, String help) throws IOException {
+        family = name;
+        out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
+    }
+
+    /** One series of the current family; NaN values are left out (a gap). */
+    void series(String sampleName, Map<String, String> labels, double[] values) throws IOException {
+        StringBuilder prefix = new StringBuilder(sampleName).append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> l : new TreeMap<>(labels).entrySet()) {
+            if (!first) {
+                prefix.append(',');
+            }
+            first = false;
+            prefix.append(l.getKey()).append("=\"").append(l.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        String head = prefix.append("} ").toString();
+        StringBuilder line = new StringBuilder(128);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            line.setLength(0);
+            line.append(head).append(format(v)).append(' ').append(timestamps[i]).append('\n');
+            out.append(line);
+            samples++;
+        }
+        series++;
+    }
+
+    private static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double magnitude = Math.abs(v);
+        double scale = magnitude >= 1000 ? 1 : (magnitude >= 1 ? 1e4 : 1e7);
+        return Double.toString(Math.round(v * scale) / scale);
+    }
+
+    String currentFamily() {
+        return family;
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    long seriesCount() {
+        return series;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.write("# EOF\n");
+        out.close();
+    }
+}
