@@ -138,11 +138,13 @@ public final class DemoDataGenerator {
 
         out.family("process_open_fds", "gauge", "Open file descriptors.");
         forEachPod(topologies, "fds", (ctx, pod, r) -> {
+            // Connections come and go around a steady pool: mean-reverting, integer.
             double[] v = new double[points];
-            double level = 80 + r.nextInt(200);
+            double mean = 80 + r.nextInt(200);
+            double current = mean;
             for (int i = 0; i < points; i++) {
-                level = Math.max(10, level + (r.nextDouble() < 0.05 ? (r.nextBoolean() ? 1 : -1) : 0));
-                v[i] = level;
+                current += 0.05 * (mean - current) + 1.5 * r.nextGaussian();
+                v[i] = Math.max(10, Math.round(current));
             }
             out.series("process_open_fds", ctx.podLabels(pod), v);
         });

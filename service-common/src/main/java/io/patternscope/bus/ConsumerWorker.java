@@ -20,10 +20,13 @@ final class ConsumerWorker {
     private final String consumer;
     private final String filter;
     private final MessageHandler handler;
+    private final int maxDeliver;
     private volatile boolean running = true;
     private Thread thread;
 
-    ConsumerWorker(JetStream jetStream, String stream, String consumer, String filter, MessageHandler handler) {
+    ConsumerWorker(JetStream jetStream, String stream, String consumer, String filter, int maxDeliver,
+                   MessageHandler handler) {
+        this.maxDeliver = maxDeliver;
         this.jetStream = jetStream;
         this.stream = stream;
         this.consumer = consumer;
@@ -84,11 +87,28 @@ final class ConsumerWorker {
             message.ack();
         } catch (PoisonMessageException poison) {
             LOG.errorf("consumer %s: dropping a message on %s: %s", consumer, message.getSubject(), poison.getMessage());
-            message.term();
+            giveUp(message, poison);
         } catch (Exception e) {
-            LOG.warnf(e, "consumer %s: delivery %d on %s failed; will be redelivered", consumer,
-                    message.metaData().deliveredCount(), message.getSubject());
-            message.nakWithDelay(RETRY_DELAY);
+            long delivered = message.metaData().deliveredCount();
+            if (delivered >= maxDeliver) {
+                LOG.errorf(e, "consumer %s: delivery %d on %s failed, the last one allowed", consumer, delivered,
+                        message.getSubject());
+                giveUp(message, e);
+            } else {
+                LOG.warnf("consumer %s: delivery %d on %s failed; will be redelivered: %s", consumer, delivered,
+                        message.getSubject(), e);
+                message.nakWithDelay(RETRY_DELAY);
+            }
+        }
+    }
+
+    private void giveUp(Message message, Exception cause) {
+        try {
+            handler.onGiveUp(new Delivery(message), cause);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "consumer %s: could not report a lost message on %s", consumer, message.getSubject());
+        } finally {
+            message.term();
         }
     }
 

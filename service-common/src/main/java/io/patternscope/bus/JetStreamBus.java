@@ -152,7 +152,7 @@ public final class JetStreamBus implements AutoCloseable {
             throw new IllegalStateException("cannot create consumer " + consumerName + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < workers; i++) {
-            ConsumerWorker worker = new ConsumerWorker(jetStream, settings.stream(), consumerName, filter, handler);
+            ConsumerWorker worker = new ConsumerWorker(jetStream, settings.stream(), consumerName, filter, maxDeliver, handler);
             this.workers.add(worker);
             worker.start(consumerName + "-" + i);
         }

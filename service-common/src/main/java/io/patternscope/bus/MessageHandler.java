@@ -7,4 +7,11 @@ package io.patternscope.bus;
 @FunctionalInterface
 public interface MessageHandler {
     void handle(Delivery delivery) throws Exception;
+
+    /**
+     * Called once when the last allowed delivery failed too, so that the pipeline can say the
+     * work is lost (and the analysis is not left waiting) instead of dropping it silently.
+     */
+    default void onGiveUp(Delivery delivery, Exception cause) {
+    }
 }

@@ -1,6 +1,9 @@
 package io.patternscope.classifier.messaging;
 
+import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.LostWork;
+import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.classifier.service.BatchClassification;
 import io.patternscope.core.wire.ScreenedBatch;
@@ -13,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** screened batch in → classified batch out to report-service, with a stable message id. */
 @ApplicationScoped
-public class ScreenedBatchConsumer {
+public class ScreenedBatchConsumer implements MessageHandler {
 
     static final String DURABLE = "classifier";
 
@@ -29,10 +32,18 @@ public class ScreenedBatchConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.SERIES_SCREENED, Duration.ofSeconds(60), 5, workers, delivery -> {
-            ScreenedBatch batch = WireCodec.decode(delivery.data(), ScreenedBatch.class);
-            bus.publish(Subjects.EVENTS_CLASSIFIED, batch.analysisId() + ":" + batch.batchNo() + ":classified",
-                    classification.classify(batch));
-        });
+        bus.consume(DURABLE, Subjects.SERIES_SCREENED, Duration.ofSeconds(60), 5, workers, this);
+    }
+
+    @Override
+    public void handle(Delivery delivery) {
+        ScreenedBatch batch = WireCodec.decode(delivery.data(), ScreenedBatch.class);
+        bus.publish(Subjects.EVENTS_CLASSIFIED, batch.analysisId() + ":" + batch.batchNo() + ":classified",
+                classification.classify(batch));
+    }
+
+    @Override
+    public void onGiveUp(Delivery delivery, Exception cause) {
+        LostWork.report(bus, "classifier", delivery, cause);
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * PatternMatcher's ranking: {@code score = −ln(max(p, pFloor)) × weight(pattern)}. The floor (1e-4
  * by default) makes every strongly significant series score alike, so the ties are broken by what
- * an operator looks for first: the earlier onset (causes precede symptoms), then the larger
- * |effect size|, then the id for a stable order. Thread-safe.
+ * an operator looks for first: changes that began inside the test window before changes already
+ * under way in the reference window (those were there before the trouble, and they contaminate
+ * the reference the test relies on); then the earlier onset (causes precede symptoms); then the
+ * larger |effect size|; then the id for a stable order. Thread-safe.
  */
 public final class FindingRanker {
 
@@ -35,8 +37,12 @@ public final class FindingRanker {
         return -Math.log(Math.max(pValue, pFloor)) * weights.weight(pattern);
     }
 
-    /** Ranks candidates best first; candidates whose pattern weighs 0 (filtered out) are dropped. */
-    public List<Ranked> rank(List<Candidate> candidates) {
+    /**
+     * Ranks candidates best first; candidates whose pattern weighs 0 (filtered out) are dropped.
+     *
+     * @param testStartMs start of the test window: onsets before it are pre-existing changes
+     */
+    public List<Ranked> rank(List<Candidate> candidates, long testStartMs) {
         record Scored(Candidate c, double score) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -46,6 +52,7 @@ public final class FindingRanker {
             }
         }
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score())
+                .thenComparing(s -> s.c().onsetMs() >= 0 && s.c().onsetMs() < testStartMs)
                 .thenComparingLong(s -> s.c().onsetMs() < 0 ? Long.MAX_VALUE : s.c().onsetMs())
                 .thenComparingDouble(s -> -Math.abs(s.c().effectSize()))
                 .thenComparing(s -> s.c().id()));

@@ -23,6 +23,17 @@ public final class RobustStatistics {
         return medianOfSorted(sorted);
     }
 
+    /** Quantile by linear interpolation between order statistics (R type 7, numpy's default). */
+    public static double quantileOfSorted(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
     static double medianOfSorted(double[] sorted) {
         int n = sorted.length;
         return (n % 2 == 1) ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);

@@ -18,6 +18,8 @@ public final class Subjects {
     public static final String EVENTS_CLASSIFIED = "events.classified";
     /** fetcher → report: {@link FetchCompleted}, once per analysis. */
     public static final String EVENTS_FETCH_COMPLETED = "events.fetch-completed";
+    /** any stage → report: {@link BatchFailed}, when a batch could not be processed after every retry. */
+    public static final String EVENTS_BATCH_FAILED = "events.batch-failed";
     /** any stage → report: {@link StageProgress}. */
     public static final String EVENTS_PROGRESS = "events.progress";
 

@@ -62,6 +62,29 @@ class SeriesScreenerTest {
     }
 
     @Test
+    void aShiftCoveringOnlyTheEndOfTheTestWindowStillHasALargeEffect() {
+        double[] values = noise(9, 720, 1, 0.05);
+        for (int i = 640; i < 720; i++) {
+            values[i] *= 3;
+        }
+        SeriesScreener.Outcome outcome = screener.screen(values, 480);
+        assertTrue(outcome.candidate());
+        assertTrue(outcome.effectSize() > 10, "effect " + outcome.effectSize());
+        assertEquals(640, outcome.onsetIndex(), 3);
+    }
+
+    @Test
+    void aSlowDailyDriftIsNotACandidate() {
+        Random random = new Random(4);
+        double[] values = new double[720];
+        for (int i = 0; i < 720; i++) {
+            // 3 h of a daily cycle at its steepest, 20 % amplitude, 4 % noise
+            values[i] = 100 * (1 + 0.2 * Math.sin(2 * Math.PI * i / 5760.0)) * (1 + 0.04 * random.nextGaussian());
+        }
+        assertFalse(screener.screen(values, 480).candidate());
+    }
+
+    @Test
     void badDataGetsAnExplicitStatus() {
         double[] gaps = new double[720];
         Arrays.fill(gaps, Double.NaN);

@@ -1,6 +1,9 @@
 package io.patternscope.detector.messaging;
 
+import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.LostWork;
+import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.SeriesBatch;
@@ -15,7 +18,7 @@ import java.time.Duration;
 
 /** fetched batch in → screened batch out, with the same batch number and a stable message id. */
 @ApplicationScoped
-public class FetchedBatchConsumer {
+public class FetchedBatchConsumer implements MessageHandler {
 
     static final String DURABLE = "detector";
 
@@ -30,13 +33,20 @@ public class FetchedBatchConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.SERIES_FETCHED, Duration.ofSeconds(60), 5, config.workers(), delivery -> {
-            SeriesBatch batch = WireCodec.decode(delivery.data(), SeriesBatch.class);
-            ScreenedBatch screened = screening.screen(batch);
-            String key = batch.analysisId() + ":" + batch.batchNo();
-            bus.publish(Subjects.SERIES_SCREENED, key + ":screened", screened);
-            bus.publish(Subjects.EVENTS_PROGRESS, batch.analysisId() + ":progress:SCREENED:" + batch.batchNo(),
-                    new StageProgress(batch.analysisId(), StageProgress.Stage.SCREENED, batch.batchNo(), batch.series().size()));
-        });
+        bus.consume(DURABLE, Subjects.SERIES_FETCHED, Duration.ofSeconds(60), 5, config.workers(), this);
+    }
+
+    @Override
+    public void handle(Delivery delivery) {
+        SeriesBatch batch = WireCodec.decode(delivery.data(), SeriesBatch.class);
+        ScreenedBatch screened = screening.screen(batch);
+        bus.publish(Subjects.SERIES_SCREENED, batch.analysisId() + ":" + batch.batchNo() + ":screened", screened);
+        bus.publish(Subjects.EVENTS_PROGRESS, batch.analysisId() + ":progress:SCREENED:" + batch.batchNo(),
+                new StageProgress(batch.analysisId(), StageProgress.Stage.SCREENED, batch.batchNo(), batch.series().size()));
+    }
+
+    @Override
+    public void onGiveUp(Delivery delivery, Exception cause) {
+        LostWork.report(bus, "detector", delivery, cause);
     }
 }

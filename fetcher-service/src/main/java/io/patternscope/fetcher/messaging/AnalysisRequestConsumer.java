@@ -1,6 +1,9 @@
 package io.patternscope.fetcher.messaging;
 
+import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.LostWork;
+import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.Subjects;
@@ -13,7 +16,7 @@ import java.time.Duration;
 
 /** Takes analysis requests from the durable consumer that all fetcher replicas share. */
 @ApplicationScoped
-public class AnalysisRequestConsumer {
+public class AnalysisRequestConsumer implements MessageHandler {
 
     static final String DURABLE = "fetcher";
 
@@ -29,7 +32,16 @@ public class AnalysisRequestConsumer {
 
     void start(@Observes StartupEvent event) {
         // A fetch reports progress after every metric, which restarts the 2-minute ack deadline.
-        bus.consume(DURABLE, Subjects.ANALYSIS_REQUESTED, Duration.ofMinutes(2), 3, config.workers(),
-                delivery -> fetcher.fetch(WireCodec.decode(delivery.data(), AnalysisRequested.class), delivery));
+        bus.consume(DURABLE, Subjects.ANALYSIS_REQUESTED, Duration.ofMinutes(2), 3, config.workers(), this);
+    }
+
+    @Override
+    public void handle(Delivery delivery) {
+        fetcher.fetch(WireCodec.decode(delivery.data(), AnalysisRequested.class), delivery);
+    }
+
+    @Override
+    public void onGiveUp(Delivery delivery, Exception cause) {
+        LostWork.report(bus, "fetcher", delivery, cause);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /** Entity → API view, and the small JSON columns (labels, selectors) in and out. */
 public final class AnalysisMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private AnalysisMapper() {
     }

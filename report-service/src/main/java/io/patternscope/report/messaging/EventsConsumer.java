@@ -1,6 +1,9 @@
 package io.patternscope.report.messaging;
 
+import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageHandler;
+import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.ScreenedBatch;
@@ -16,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Everything under {@code <prefix>.events.>}: progress, fetch completion, classified batches. */
 @ApplicationScoped
-public class EventsConsumer {
+public class EventsConsumer implements MessageHandler {
 
     static final String DURABLE = "report";
 
@@ -32,16 +35,33 @@ public class EventsConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        String prefix = bus.settings().subjectPrefix() + ".";
-        bus.consume(DURABLE, Subjects.EVENTS + ".>", Duration.ofSeconds(60), 10, workers, delivery -> {
-            String subject = delivery.subject().substring(prefix.length());
-            switch (subject) {
-                case Subjects.EVENTS_PROGRESS -> tracker.onProgress(WireCodec.decode(delivery.data(), StageProgress.class));
-                case Subjects.EVENTS_FETCH_COMPLETED ->
-                        tracker.onFetchCompleted(WireCodec.decode(delivery.data(), FetchCompleted.class));
-                case Subjects.EVENTS_CLASSIFIED -> tracker.onClassified(WireCodec.decode(delivery.data(), ScreenedBatch.class));
-                default -> throw new PoisonMessageException("unexpected subject " + delivery.subject());
-            }
-        });
+        bus.consume(DURABLE, Subjects.EVENTS + ".>", Duration.ofSeconds(60), 10, workers, this);
+    }
+
+    @Override
+    public void handle(Delivery delivery) {
+        String subject = delivery.subject().substring(bus.settings().subjectPrefix().length() + 1);
+        switch (subject) {
+            case Subjects.EVENTS_PROGRESS -> tracker.onProgress(WireCodec.decode(delivery.data(), StageProgress.class));
+            case Subjects.EVENTS_FETCH_COMPLETED -> tracker.onFetchCompleted(WireCodec.decode(delivery.data(), FetchCompleted.class));
+            case Subjects.EVENTS_CLASSIFIED -> tracker.onClassified(WireCodec.decode(delivery.data(), ScreenedBatch.class));
+            case Subjects.EVENTS_BATCH_FAILED -> tracker.onBatchFailed(WireCodec.decode(delivery.data(), BatchFailed.class));
+            default -> throw new PoisonMessageException("unexpected subject " + delivery.subject());
+        }
+    }
+
+    /** Even the report could not take an event: the analysis would wait forever, so end it as FAILED. */
+    @Override
+    public void onGiveUp(Delivery delivery, Exception cause) {
+        String analysisId;
+        try {
+            analysisId = WireCodec.mapper().readTree(delivery.data()).path("analysisId").asText(null);
+        } catch (java.io.IOException notJson) {
+            return;
+        }
+        if (analysisId != null) {
+            tracker.onBatchFailed(new BatchFailed(analysisId, "report", -1,
+                    "report-service could not apply an event on " + delivery.subject() + ": " + cause.getMessage()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.patternscope.report.service;
 
 import io.patternscope.core.ranking.FindingRanker;
+import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
@@ -60,7 +61,7 @@ public class CompletionTracker {
             a.discovered = done.discovered();
             a.fetched = done.fetched();
             a.fetchMethod = done.method();
-            a.partialReasons = AnalysisMapper.write(done.partialReasons());
+            a.partialReasons = withReasons(a.partialReasons, done.partialReasons());
             if (done.failure() != null) {
                 a.statusReason = done.failure();
             }
@@ -90,6 +91,37 @@ public class CompletionTracker {
         }));
     }
 
+    /**
+     * A stage lost a batch (or the whole analysis): the batch counts as done with a reason, so the
+     * analysis ends PARTIAL rather than waiting forever; a lost analysis ends FAILED.
+     */
+    public void onBatchFailed(BatchFailed failed) {
+        UUID id = UUID.fromString(failed.analysisId());
+        tx.inTransaction(() -> analyses.lock(id).chain(a -> {
+            if (a == null || a.isFinished()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (failed.batchNo() < 0) {
+                a.statusReason = failed.reason();
+                a.status = AnalysisStatus.FAILED.name();
+                return results.forAnalysis(id).invoke(rows -> finish(a, rows)).replaceWithVoid();
+            }
+            return analyses.recordProgress(id, Stage.CLASSIFIED.name(), failed.batchNo(), 0).chain(isNew -> {
+                if (!isNew) {
+                    return Uni.createFrom().voidItem();
+                }
+                a.partialReasons = withReasons(a.partialReasons, List.of(failed.reason()));
+                return finishIfDone(a);
+            });
+        }));
+    }
+
+    private static String withReasons(String storedJson, List<String> more) {
+        List<String> all = new ArrayList<>(AnalysisMapper.readList(storedJson));
+        all.addAll(more);
+        return AnalysisMapper.write(all);
+    }
+
     private Uni<Void> finishIfDone(AnalysisEntity a) {
         if (a.totalBatches == null) {
             return Uni.createFrom().voidItem();
@@ -109,11 +141,15 @@ public class CompletionTracker {
                 } else {
                     a.status = AnalysisStatus.COMPLETED.name();
                 }
-                a.completedAt = Instant.now();
-                a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt));
-                LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
+                finish(a, rows);
             }).replaceWithVoid();
         });
+    }
+
+    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows) {
+        a.completedAt = Instant.now();
+        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt));
+        LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
     }
 
     private static SeriesResultEntity toEntity(UUID analysisId, int batchNo, ScreenedSeries s) {

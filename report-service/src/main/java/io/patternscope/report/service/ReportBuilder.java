@@ -69,7 +69,7 @@ public final class ReportBuilder {
                     r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), pattern));
         }
         List<ApiViews.FindingView> findings = new ArrayList<>();
-        for (FindingRanker.Ranked ranked : ranker.rank(candidates)) {
+        for (FindingRanker.Ranked ranked : ranker.rank(candidates, analysis.testStart.toEpochMilli())) {
             SeriesResultEntity r = changed.get(ranked.candidate().id());
             String pattern = ranked.candidate().pattern();
             findings.add(new ApiViews.FindingView(ranked.rank(), r.seriesId, r.metric, AnalysisMapper.readMap(r.labels),

@@ -1,0 +1,31 @@
+package io.patternscope.bus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patternscope.core.wire.BatchFailed;
+import io.patternscope.core.wire.Subjects;
+import java.io.IOException;
+
+/** Publishes {@link BatchFailed} for a message a stage gave up on, read from its analysisId/batchNo fields. */
+public final class LostWork {
+
+    private LostWork() {
+    }
+
+    public static void report(JetStreamBus bus, String stage, Delivery delivery, Exception cause) {
+        JsonNode payload;
+        try {
+            payload = WireCodec.mapper().readTree(delivery.data());
+        } catch (IOException e) {
+            return; // not even JSON: there is no analysis to tell
+        }
+        String analysisId = payload.path("analysisId").asText(null);
+        if (analysisId == null) {
+            return;
+        }
+        int batchNo = payload.has("batchNo") ? payload.path("batchNo").asInt() : -1;
+        String reason = stage + " gave up on " + (batchNo < 0 ? "the analysis" : "batch " + batchNo) + ": "
+                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        bus.publish(Subjects.EVENTS_BATCH_FAILED, analysisId + ":failed:" + stage + ":" + batchNo,
+                new BatchFailed(analysisId, stage, batchNo, reason));
+    }
+}
