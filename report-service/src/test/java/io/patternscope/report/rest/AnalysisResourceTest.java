@@ -1,0 +1,80 @@
+package io.patternscope.report.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+class AnalysisResourceTest {
+
+    private static int storedAnalyses() {
+        return given().queryParam("cluster", "test-east").queryParam("size", 500).get("/api/v1/analyses")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
+
+    /** Bodies are written with ` for " to stay readable. */
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{`cluster`:", "malformed JSON"),
+                Arguments.of("not an object", "[1,2]", "must be a JSON object"),
+                Arguments.of("no cluster", "{`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'cluster' is required"),
+                Arguments.of("unknown cluster", "{`cluster`:`mars`,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "unknown cluster 'mars'"),
+                Arguments.of("no alert nor window", "{`cluster`:`test-east`}", "either 'alert' or 'window'"),
+                Arguments.of("end before start", "{`cluster`:`test-east`,`window`:{`start`:`2026-11-23T09:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "is not after its start"),
+                Arguments.of("window too long", "{`cluster`:`test-east`,`window`:{`start`:`2026-11-20T09:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "longer than the maximum"),
+                Arguments.of("bad time", "{`cluster`:`test-east`,`window`:{`start`:`yesterday`,`end`:`2026-11-23T08:00:00Z`}}", "is not a time"),
+                Arguments.of("too many points", "{`cluster`:`test-east`,`step`:`PT1S`,`window`:{`start`:`2026-11-23T00:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "points per series"),
+                Arguments.of("bad fdr level", "{`cluster`:`test-east`,`fdrLevel`:2,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'fdrLevel'"),
+                Arguments.of("bad selector", "{`cluster`:`test-east`,`selectors`:[`up{a=\\`b\\``],`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "not a series selector"),
+                Arguments.of("alert without time", "{`cluster`:`test-east`,`alert`:{`name`:`HighLatency`}}", "'alert.activeAt' is required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badRequestsGetA400WithASentenceAndStoreNothing(String name, String body, String message) {
+        int before = storedAnalyses();
+        given().contentType(ContentType.JSON).body(body.replace('`', '"')).post("/api/v1/analyses")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("status", equalTo(400)).body("error", containsString(message));
+        assertEquals(before, storedAnalyses(), "a refused request must store nothing");
+    }
+
+    @Test
+    void anAcceptedAnalysisIsStoredPendingAndCanBeReadAndDeleted() {
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"alert\":{\"name\":\"HighLatency\",\"labels\":{\"service\":\"frontend\"},"
+                        + "\"activeAt\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses")
+                .then().statusCode(202).header("Location", containsString("/api/v1/analyses/"))
+                .body("status", equalTo("PENDING"))
+                .body("window.start", equalTo("2026-11-23T06:00:00Z"))
+                .body("window.testStart", equalTo("2026-11-23T08:00:00Z"))
+                .body("window.end", equalTo("2026-11-23T09:00:00Z"))
+                .body("window.stepSeconds", equalTo(15))
+                .body("alert.labels.service", equalTo("frontend"))
+                .extract().header("Location");
+        String path = location.substring(location.indexOf("/api/v1/analyses/"));
+        given().get(path).then().statusCode(200).body("cluster", equalTo("test-east"))
+                .body("progress.discovered", equalTo(0)).body("reportUrl", endsWith("/report"));
+        given().get(path + "/report").then().statusCode(409).body("error", containsString("PENDING"));
+        given().delete(path).then().statusCode(204);
+        given().get(path).then().statusCode(404).body("error", containsString("no analysis"));
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        given().get("/api/v1/analyses/not-a-uuid").then().statusCode(404);
+        given().get("/api/v1/analyses/00000000-0000-0000-0000-000000000000/report").then().statusCode(404);
+        given().delete("/api/v1/analyses/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+}

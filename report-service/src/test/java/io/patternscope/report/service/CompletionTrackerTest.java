@@ -1,0 +1,100 @@
+package io.patternscope.report.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.api.ApiViews;
+import io.patternscope.core.wire.BatchFailed;
+import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.ScreenedBatch;
+import io.patternscope.core.wire.ScreenedSeries;
+import io.patternscope.core.wire.ScreeningStatus;
+import io.patternscope.core.wire.SeriesData;
+import io.patternscope.core.wire.StageProgress;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Events arrive out of order and twice; the analysis must end once, with every batch counted once. */
+@QuarkusTest
+class CompletionTrackerTest {
+
+    @Inject
+    AnalysisService analyses;
+    @Inject
+    CompletionTracker tracker;
+
+    private String newAnalysis() {
+        Instant end = Instant.parse("2026-11-23T09:00:00Z");
+        return analyses.create(new NewAnalysis("test-east", null, Map.of(), null, end.minusSeconds(10_800),
+                end.minusSeconds(3600), end, 15_000, List.of(), List.of(), 0.01, 3.0, 1000)).id();
+    }
+
+    private static ScreenedSeries series(String pod, double p, double effect, long onsetMs) {
+        boolean candidate = p <= 0.01 && Math.abs(effect) >= 3;
+        return new ScreenedSeries("mem{pod=\"" + pod + "\"}", Map.of("__name__", "mem", "pod", pod),
+                SeriesData.ValueKind.GAUGE, ScreeningStatus.TESTED, candidate, 0.9, p, effect, effect > 0 ? 1 : -1, onsetMs,
+                0, 15_000, candidate ? new double[] {1, 2, Double.NaN, 4} : null, candidate ? "UNCLASSIFIED" : null,
+                Double.NaN);
+    }
+
+    @Test
+    void endsExactlyOnceWhenTheLastBatchArrivesWhateverTheOrder() throws Exception {
+        String id = newAnalysis();
+        ScreenedBatch batch0 = new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000), series("b", 0.5, 0.1, -1)));
+        ScreenedBatch batch1 = new ScreenedBatch(id, 1, "none", List.of(series("c", 1e-30, 80, 3_000),
+                new ScreenedSeries("gaps{}", Map.of("__name__", "gaps"), SeriesData.ValueKind.GAUGE,
+                        ScreeningStatus.INSUFFICIENT_DATA, false, Double.NaN, Double.NaN, Double.NaN, 0, -1, 0, 15_000,
+                        null, null, Double.NaN)));
+        tracker.onProgress(new StageProgress(id, StageProgress.Stage.DISCOVERED, -1, 4));
+        tracker.onClassified(batch1);
+        tracker.onClassified(batch1); // redelivery
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status());
+        tracker.onFetchCompleted(new FetchCompleted(id, 4, 4, 2, "query_range", List.of(), null));
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status(), "batch 0 is still missing");
+        tracker.onClassified(batch0);
+        tracker.onClassified(batch0);
+
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        assertEquals("COMPLETED", view.status());
+        assertEquals(4, view.progress().classified(), "each batch counted once");
+        JsonNode report = new ObjectMapper().readTree(analyses.report(UUID.fromString(id)));
+        assertEquals(4, report.path("summary").path("seriesScreened").asInt());
+        assertEquals(3, report.path("summary").path("tested").asInt());
+        assertEquals(1, report.path("summary").path("insufficientData").asInt());
+        assertEquals(2, report.path("summary").path("changed").asInt());
+        // Equal floored scores: the earlier onset ranks first.
+        assertEquals("mem{pod=\"a\"}", report.path("findings").get(0).path("series").asText());
+        assertEquals("UNCLASSIFIED", report.path("findings").get(0).path("pattern").asText());
+        assertTrue(report.path("findings").get(0).path("qValue").asDouble() <= 0.01);
+        assertTrue(report.path("summary").path("notes").get(0).asText().contains("No pattern model ran"));
+    }
+
+    @Test
+    void aLostBatchEndsTheAnalysisPartialWithTheReason() {
+        String id = newAnalysis();
+        tracker.onFetchCompleted(new FetchCompleted(id, 3, 3, 2, "query_range", List.of(), null));
+        tracker.onClassified(new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000))));
+        tracker.onBatchFailed(new BatchFailed(id, "detector", 1, "detector gave up on batch 1: boom"));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        assertEquals("PARTIAL", view.status());
+        assertTrue(view.statusReason().contains("detector gave up on batch 1"));
+    }
+
+    @Test
+    void anUnreachableClusterFailsTheAnalysisWithTheReason() {
+        String id = newAnalysis();
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 0, 0, "query_range", List.of(),
+                "series discovery failed: cluster test-east unreachable"));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        assertEquals("FAILED", view.status());
+        assertTrue(view.statusReason().contains("unreachable"));
+        assertTrue(analyses.report(UUID.fromString(id)).contains("unreachable"));
+    }
+}
