@@ -76,7 +76,7 @@ public final class JetStreamBus implements AutoCloseable {
                 .storageType(StorageType.File)
                 .retentionPolicy(RetentionPolicy.Limits)
                 .maxAge(settings.messageMaxAge())
-                .duplicateWindow(DUPLICATE_WINDOW)
+                .duplicateWindow(settings.messageMaxAge().compareTo(DUPLICATE_WINDOW) < 0 ? settings.messageMaxAge() : DUPLICATE_WINDOW)
                 .build();
         try {
             StreamInfo existing = management.getStreamInfo(settings.stream());
@@ -157,6 +157,15 @@ public final class JetStreamBus implements AutoCloseable {
             worker.start(consumerName + "-" + i);
         }
         LOG.infof("consuming %s as %s with %d worker(s)", filter, consumerName, workers);
+    }
+
+    /** Removes the stream and its consumers: for test teardown, never called by the services. */
+    public void deleteStream() {
+        try {
+            management.deleteStream(settings.stream());
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot delete stream " + settings.stream() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,0 +1,114 @@
+package io.patternscope.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patternscope.demo.AnalysisDriver;
+import io.patternscope.demo.DemoClock;
+import io.patternscope.demo.DemoDataGenerator;
+import io.patternscope.demo.DemoSettings;
+import io.patternscope.demo.Incident;
+import io.patternscope.demo.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline as an operator meets it: Prometheus with backfilled data and a firing alert,
+ * the five packaged services as separate JVMs on NATS JetStream and PostgreSQL, one analysis
+ * through the gateway — and the injected root cause in the top 3 of the report.
+ */
+class EndToEndIT {
+
+    private static LocalStack stack;
+    private static AnalysisDriver driver;
+    private static DemoDataGenerator.Written written;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Path.of(System.getProperty("patternscope.root", ".."));
+        Path nab = Path.of(System.getProperty("patternscope.nab", "../../shared/datasets/nab"));
+        Path work = Files.createTempDirectory("ps-e2e");
+        DemoSettings settings = DemoSettings.small(DemoClock.dataEnd(), nab);
+        stack = new LocalStack(root, work, LocalStack.Ports.free(),
+                new LocalStack.Isolation("PATTERNSCOPE_E2E", "pse2e", "patternscope_test"), settings.clusters(), false);
+        Path om = work.resolve("demo.om");
+        written = new DemoDataGenerator(settings).write(om);
+        stack.backfill(om);
+        stack.startPrometheus();
+        stack.startServices();
+        driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theInjectedRootCauseIsInTheTop3OfTheAlertsReport() throws Exception {
+        JsonNode alert = driver.awaitFiringAlert(Incident.ALERT_NAME, "east", Duration.ofSeconds(90));
+        AnalysisDriver.Reply created = driver.analyzeAlert("east", alert);
+        assertEquals(202, created.status(), created.body().toString());
+        assertNotNull(created.location());
+        assertTrue(created.location().startsWith(stack.gateway() + "/api/v1/analyses/"),
+                "Location points at the gateway, not at report-service: " + created.location());
+        String id = created.body().path("id").asText();
+
+        JsonNode report = driver.awaitReport(id, Duration.ofMinutes(3), status -> { });
+        assertEquals("COMPLETED", report.path("status").asText(), report.toString());
+        String rootPod = Incident.rootCausePod(written.topologies().get("east"));
+        int rank = AnalysisDriver.rankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
+        assertTrue(rank >= 1 && rank <= 3, "root cause ranked " + rank + "; findings: " + report.path("findings"));
+
+        JsonNode summary = report.path("summary");
+        long eastSeries = written.series() / 2;
+        assertEquals(eastSeries, summary.path("seriesDiscovered").asLong(), "only the east cluster's series");
+        assertEquals(eastSeries, summary.path("seriesScreened").asLong());
+        for (JsonNode finding : report.path("findings")) {
+            assertEquals("east", finding.path("labels").path("cluster").asText());
+        }
+        JsonNode status = driver.get("/api/v1/analyses/" + id).body();
+        assertEquals(eastSeries, status.path("progress").path("classified").asLong());
+        assertEquals(status.path("progress").path("totalBatches").asInt(), status.path("progress").path("batchesClassified").asInt());
+    }
+
+    @Test
+    void theQuietClusterShowsNoIncident() throws Exception {
+        Instant end = Instant.now().minusSeconds(60);
+        String body = "{\"cluster\":\"west\",\"window\":{\"start\":\"" + end.minus(Duration.ofHours(2)) + "\",\"end\":\""
+                + end + "\"}}";
+        AnalysisDriver.Reply created = driver.post("/api/v1/analyses", body);
+        assertEquals(202, created.status(), created.body().toString());
+        JsonNode report = driver.awaitReport(created.body().path("id").asText(), Duration.ofMinutes(3), s -> { });
+        assertEquals("COMPLETED", report.path("status").asText());
+        for (JsonNode finding : report.path("findings")) {
+            assertTrue(!finding.path("labels").path("service").asText().equals("cart")
+                    || !finding.path("metric").asText().equals(Incident.ROOT_CAUSE_METRIC), "no leak in west");
+        }
+    }
+
+    @Test
+    void badRequestsThroughTheGatewayGet4xxAndStoreNothing() throws Exception {
+        int before = driver.get("/api/v1/analyses?size=500").body().size();
+        String window = "\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}";
+        assertEquals(400, driver.post("/api/v1/analyses", "{\"cluster\":\"mars\"," + window + "}").status());
+        assertEquals(400, driver.post("/api/v1/analyses", "{\"cluster\":\"east\",\"window\":{\"start\":\"2026-11-23T09:00:00Z\","
+                + "\"end\":\"2026-11-23T08:00:00Z\"}}").status());
+        assertEquals(400, driver.post("/api/v1/analyses", "{\"cluster\":\"east\",\"window\":{\"start\":\"2026-11-01T09:00:00Z\","
+                + "\"end\":\"2026-11-23T08:00:00Z\"}}").status());
+        AnalysisDriver.Reply malformed = driver.post("/api/v1/analyses", "{\"cluster\":");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.body().path("error").asText().contains("malformed JSON"));
+        assertEquals(before, driver.get("/api/v1/analyses?size=500").body().size());
+        assertEquals(404, driver.get("/api/v1/analyses/00000000-0000-0000-0000-000000000000").status());
+    }
+}

@@ -1,0 +1,104 @@
+package io.patternscope.fetcher.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.series.SeriesIds;
+import io.patternscope.core.wire.AnalysisRequested;
+import io.patternscope.core.wire.ScreeningParameters;
+import io.patternscope.core.wire.SeriesData;
+import io.patternscope.fetcher.client.PrometheusHttpClient;
+import io.patternscope.fetcher.client.RangeSeries;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Discovery and fetching against the real Debian Prometheus, backfilled with two clusters. */
+class FetchFromPrometheusIT {
+
+    private static final long STEP = 15_000;
+    private static final int POINTS = 240; // one hour
+    private static PrometheusFixture prometheus;
+    private static long start;
+
+    @BeforeAll
+    static void startPrometheus() throws Exception {
+        long now = System.currentTimeMillis();
+        start = (now - now % STEP) - (POINTS - 1) * STEP - 600_000;
+        StringBuilder om = new StringBuilder("# TYPE requests counter\n");
+        for (String cluster : List.of("east", "west")) {
+            double total = 1000;
+            for (int i = 0; i < POINTS; i++) {
+                total = (i == 120) ? 30 : total + 30; // a restart at point 120: the counter starts again
+                om.append("requests_total{cluster=\"").append(cluster).append("\",pod=\"p1\"} ").append(total).append(' ')
+                        .append((start + i * STEP) / 1000).append('\n');
+            }
+        }
+        om.append("# TYPE temperature gauge\n");
+        for (String cluster : List.of("east", "west")) {
+            for (int i = 0; i < POINTS; i++) {
+                if (i >= 100 && i < 140) {
+                    continue; // a 10-minute hole: longer than the 5-minute lookback, so it stays a gap
+                }
+                om.append("temperature{cluster=\"").append(cluster).append("\"} ").append(20 + i % 3).append(' ')
+                        .append((start + i * STEP) / 1000).append('\n');
+            }
+        }
+        om.append("# EOF\n");
+        prometheus = PrometheusFixture.start(om.toString());
+    }
+
+    @AfterAll
+    static void stopPrometheus() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    private static ClusterBackend label(String cluster) {
+        return new ClusterBackend(cluster, prometheus.url(), "", ClusterBackend.TenantMode.LABEL, cluster, "X-Scope-OrgID",
+                "cluster", Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void discoveryIsScopedToTheCluster() throws Exception {
+        PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
+        List<Map<String, String>> series = client.series(
+                List.of(SeriesIds.withMatcher("{__name__=~\".+\"}", "cluster", "east")), start, start + POINTS * STEP);
+        Set<String> clusters = series.stream().map(s -> s.get("cluster")).collect(Collectors.toSet());
+        assertEquals(Set.of("east"), clusters);
+        assertEquals(2, series.size());
+    }
+
+    @Test
+    void countersBecomeRatesAcrossAResetAndLongGapsStayGaps() throws Exception {
+        PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
+        long end = start + (POINTS - 1) * STEP;
+        AnalysisRequested request = new AnalysisRequested("a", "east", start, end - 1_800_000, end, STEP, List.of(),
+                List.of(), 100, ScreeningParameters.defaults());
+
+        RangeSeries requests = client.queryRange("requests_total{cluster=\"east\"}", start, end, STEP).get(0);
+        SeriesData rates = AnalysisFetcher.onGrid(SeriesIds.canonical(requests.labels()), requests, request, POINTS);
+        assertEquals(SeriesData.ValueKind.COUNTER_RATE, rates.kind());
+        assertTrue(Double.isNaN(rates.values()[0]));
+        for (int i = 1; i < POINTS; i++) {
+            assertEquals(2.0, rates.values()[i], 1e-9, "rate at " + i); // 30 per 15 s, the reset included
+        }
+
+        RangeSeries temperature = client.queryRange("temperature{cluster=\"east\"}", start, end, STEP).get(0);
+        SeriesData gauge = AnalysisFetcher.onGrid(SeriesIds.canonical(temperature.labels()), temperature, request, POINTS);
+        assertEquals(SeriesData.ValueKind.GAUGE, gauge.kind());
+        assertEquals(20 + 99 % 3, gauge.values()[99], 1e-9);
+        assertEquals(20 + 99 % 3, gauge.values()[110], 1e-9, "within the lookback the last sample holds");
+        assertTrue(Double.isNaN(gauge.values()[130]), "past the 5-minute lookback the hole is a gap, not a zero");
+        assertEquals(20 + 140 % 3, gauge.values()[140], 1e-9);
+    }
+}

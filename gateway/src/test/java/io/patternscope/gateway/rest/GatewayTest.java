@@ -1,0 +1,36 @@
+package io.patternscope.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** The gateway alone: its OpenAPI, health, and a clear 503 when report-service is down (port 9 answers nothing). */
+@QuarkusTest
+class GatewayTest {
+
+    @Test
+    void servesOneOpenApiDocumentForThePublicEndpoints() {
+        given().accept("application/json").get("/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/analyses"))
+                .body(containsString("/api/v1/analyses/{id}/report"))
+                .body(containsString("AnalysisRequestBody"));
+        given().get("/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsFollowQuarkusConventions() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void anUnreachableServiceIsA503WithAMessage() {
+        given().contentType(ContentType.JSON).body("{\"cluster\":\"east\"}").post("/api/v1/analyses")
+                .then().statusCode(503).body("status", equalTo(503))
+                .body("error", containsString("report-service is unavailable"));
+    }
+}

@@ -1,0 +1,103 @@
+package io.patternscope.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against the real NATS JetStream on 127.0.0.1:4222, each test on a stream of its own. */
+class JetStreamBusIT {
+
+    private JetStreamBus first;
+    private JetStreamBus second;
+
+    @BeforeEach
+    void connect() {
+        String unique = Long.toString(System.nanoTime(), 36);
+        BusSettings settings = new BusSettings("nats://127.0.0.1:4222", "PSIT_" + unique.toUpperCase(), "psit" + unique,
+                Duration.ofMinutes(5));
+        first = JetStreamBus.connect(settings);
+        second = JetStreamBus.connect(settings);
+    }
+
+    @AfterEach
+    void close() {
+        first.deleteStream();
+        first.close();
+        second.close();
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRepublishedMessageIdIsStoredOnceAndTwoReplicasShareTheWork() throws Exception {
+        assertTrue(first.publish("work", "m-0", text("0")));
+        assertFalse(first.publish("work", "m-0", text("0 again")), "same message id within the duplicate window");
+        for (int i = 1; i < 40; i++) {
+            first.publish("work", "m-" + i, text(Integer.toString(i)));
+        }
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger byFirst = new AtomicInteger();
+        AtomicInteger bySecond = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(40);
+        MessageHandler slow = delivery -> {
+            seen.add(new String(delivery.data(), StandardCharsets.UTF_8));
+            Thread.sleep(20);
+            all.countDown();
+        };
+        first.consume("worker", "work", Duration.ofSeconds(30), 3, 1, d -> {
+            byFirst.incrementAndGet();
+            slow.handle(d);
+        });
+        second.consume("worker", "work", Duration.ofSeconds(30), 3, 1, d -> {
+            bySecond.incrementAndGet();
+            slow.handle(d);
+        });
+        assertTrue(all.await(30, TimeUnit.SECONDS));
+        assertEquals(40, seen.size());
+        assertEquals(40, byFirst.get() + bySecond.get(), "each message handled once");
+        assertTrue(byFirst.get() > 0 && bySecond.get() > 0, "both replicas took work: " + byFirst + "/" + bySecond);
+    }
+
+    @Test
+    void aMessageThatAlwaysFailsIsRetriedThenGivenUpOnOnce() throws Exception {
+        first.publish("doomed", "d-1", text("{\"analysisId\":\"x\",\"batchNo\":3}"));
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch gaveUp = new CountDownLatch(1);
+        first.consume("doomed", "doomed", Duration.ofSeconds(30), 3, 1, new MessageHandler() {
+            @Override
+            public void handle(Delivery delivery) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("always fails");
+            }
+
+            @Override
+            public void onGiveUp(Delivery delivery, Exception cause) {
+                gaveUp.countDown();
+            }
+        });
+        assertTrue(gaveUp.await(30, TimeUnit.SECONDS));
+        Thread.sleep(3000);
+        assertEquals(3, attempts.get(), "delivered exactly max-deliver times");
+    }
+
+    @Test
+    void aPayloadOverTheServersLimitIsRefusedWithASentence() {
+        byte[] tooBig = new byte[(int) first.maxPayloadBytes() + 1];
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> first.publish("work", "big", tooBig));
+        assertTrue(e.getMessage().contains("max payload"));
+    }
+}
