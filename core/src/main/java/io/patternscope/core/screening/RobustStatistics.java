@@ -49,6 +49,59 @@ public final class RobustStatistics {
     }
 
     /**
+     * Median absolute deviation of a sorted array around its median, in O(n) without sorting the
+     * deviations: those left of the median grow leftwards, those right of it grow rightwards, so
+     * the k-th smallest is found by merging the two runs outward from the median.
+     */
+    public static double medianAbsoluteDeviationOfSorted(double[] sorted, double median) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int right = 0;
+        while (right < n && sorted[right] < median) {
+            right++;
+        }
+        int left = right - 1;
+        double previous = 0;
+        double current = 0;
+        for (int k = 0; k <= n / 2; k++) {
+            double fromLeft = left >= 0 ? median - sorted[left] : Double.POSITIVE_INFINITY;
+            double fromRight = right < n ? sorted[right] - median : Double.POSITIVE_INFINITY;
+            previous = current;
+            if (fromLeft <= fromRight) {
+                current = fromLeft;
+                left--;
+            } else {
+                current = fromRight;
+                right++;
+            }
+        }
+        return (n % 2 == 1) ? current : 0.5 * (previous + current);
+    }
+
+    /** {@link #robustScale} for a sorted array, without allocating. */
+    public static double robustScaleOfSorted(double[] sorted, double median) {
+        double mad = MAD_TO_SIGMA * medianAbsoluteDeviationOfSorted(sorted, median);
+        if (mad > 0) {
+            return mad;
+        }
+        return meanAbsoluteFallback(sorted, median);
+    }
+
+    private static double meanAbsoluteFallback(double[] values, double median) {
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.abs(v - median);
+        }
+        double meanAbs = values.length == 0 ? 0 : 1.2533 * sum / values.length;
+        if (meanAbs > 0) {
+            return meanAbs;
+        }
+        return Math.max(1e-9, 1e-6 * Math.abs(median));
+    }
+
+    /**
      * A robust spread of {@code values}, in standard-deviation units: 1.4826·MAD; when more than half
      * the points share one value (quantized or mostly idle metrics) the MAD is 0, so fall back to
      * the mean absolute deviation ×√(π/2), and finally to a tiny fraction of the level so that the
@@ -59,14 +112,6 @@ public final class RobustStatistics {
         if (mad > 0) {
             return mad;
         }
-        double sum = 0;
-        for (double v : values) {
-            sum += Math.abs(v - median);
-        }
-        double meanAbs = values.length == 0 ? 0 : 1.2533 * sum / values.length;
-        if (meanAbs > 0) {
-            return meanAbs;
-        }
-        return Math.max(1e-9, 1e-6 * Math.abs(median));
+        return meanAbsoluteFallback(values, median);
     }
 }

@@ -2,18 +2,16 @@ package io.patternscope.core.screening;
 
 import io.patternscope.core.wire.ScreeningStatus;
 import java.util.Arrays;
-import org.apache.commons.math3.random.Well19937c;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
  * Screens one series for a change between its reference window and its test window, following
  * PatternMatcher (Lin et al., ISSRE 2021): a two-sample Kolmogorov–Smirnov test between the window
  * just before the alert and the longer window before it.
  *
- * <p><b>KS and ties.</b> D = sup|F_ref − F_test| is computed by commons-math3 over the pooled
- * distinct values, which is exact with ties (quantized and integer metrics). The p-value is exact
- * for m·n &lt; 10,000 — ties are then broken by a seeded jitter, so results are reproducible — and
- * from the asymptotic Kolmogorov distribution otherwise (the usual case: 480 × 240 points).
+ * <p><b>KS and ties.</b> See {@link TwoSampleKolmogorovSmirnov}: D is exact with ties (quantized
+ * and integer metrics); p-values come from commons-math3, exact for small samples (ties broken
+ * by a seeded jitter, so results are reproducible), asymptotic otherwise. Each window is sorted
+ * once and serves the KS statistic, the quantiles and the MAD: O(n log n) per series.
  *
  * <p><b>Effect size.</b> The largest standardized quantile shift: Doksum's shift function
  * {@code Δ(p) = Q_test(p) − Q_ref(p)} (Doksum, 1974) at p ∈ {0.1, 0.25, 0.5, 0.75, 0.9}, divided by
@@ -59,7 +57,7 @@ public final class SeriesScreener {
     private static final double[] SHIFT_QUANTILES = {0.1, 0.25, 0.5, 0.75, 0.9};
 
     private final Settings settings;
-    private final KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest(new Well19937c(20211025L));
+    private final TwoSampleKolmogorovSmirnov ks = new TwoSampleKolmogorovSmirnov();
     private final TwoSegmentChangePoint changePoint;
 
     public SeriesScreener(Settings settings) {
@@ -78,17 +76,18 @@ public final class SeriesScreener {
         if (reference.length < settings.minReferencePoints() || test.length < settings.minTestPoints()) {
             return Outcome.of(ScreeningStatus.INSUFFICIENT_DATA);
         }
-        if (isConstant(reference, test)) {
-            return Outcome.of(ScreeningStatus.CONSTANT);
-        }
-        double d = ks.kolmogorovSmirnovStatistic(reference, test);
-        double p = ks.kolmogorovSmirnovTest(reference, test);
-        double[] sortedReference = reference.clone();
-        double[] sortedTest = test.clone();
+        double[] sortedReference = reference;
+        double[] sortedTest = test;
         Arrays.sort(sortedReference);
         Arrays.sort(sortedTest);
+        if (sortedReference[0] == sortedReference[sortedReference.length - 1] && sortedTest[0] == sortedTest[sortedTest.length - 1]
+                && sortedReference[0] == sortedTest[0]) {
+            return Outcome.of(ScreeningStatus.CONSTANT);
+        }
+        double d = TwoSampleKolmogorovSmirnov.statistic(sortedReference, sortedTest);
+        double p = ks.pValue(d, sortedReference, sortedTest);
         double referenceMedian = RobustStatistics.quantileOfSorted(sortedReference, 0.5);
-        double scale = RobustStatistics.robustScale(reference, referenceMedian);
+        double scale = RobustStatistics.robustScaleOfSorted(sortedReference, referenceMedian);
         double shift = 0;
         for (double level : SHIFT_QUANTILES) {
             double delta = RobustStatistics.quantileOfSorted(sortedTest, level)
@@ -126,18 +125,4 @@ public final class SeriesScreener {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    private static boolean isConstant(double[] a, double[] b) {
-        double first = a[0];
-        for (double v : a) {
-            if (v != first) {
-                return false;
-            }
-        }
-        for (double v : b) {
-            if (v != first) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
