@@ -11,6 +11,7 @@ import java.util.Map;
  * @param cluster       cluster (tenant) name from the cluster table
  * @param alert         the alert to analyse: the window ends at its activeAt
  * @param window        an explicit window instead of (or on top of) an alert
+ * @param testMargin    ISO-8601 duration the test window extends past the alert's activeAt (default PT0S)
  * @param testWindow    ISO-8601 duration of the test window before the end (default PT1H or a third of the window)
  * @param step          ISO-8601 step (default: 15 s, coarser for long windows)
  * @param selectors     PromQL series selectors to include (default: every series of the cluster)
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param minEffectSize minimum robust median shift (default 3)
  * @param maxSeries     series cap (default 20,000); reaching it makes the analysis PARTIAL
  */
-public record AnalysisRequestBody(String cluster, Alert alert, Window window, String testWindow, String step,
+public record AnalysisRequestBody(String cluster, Alert alert, Window window, String testMargin, String testWindow,
+                                  String step,
                                   List<String> selectors, List<String> exclude, Double fdrLevel, Double minEffectSize,
                                   Integer maxSeries) {
 

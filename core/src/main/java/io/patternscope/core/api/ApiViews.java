@@ -29,7 +29,8 @@ public final class ApiViews {
     }
 
     public record SummaryView(int seriesDiscovered, int seriesFetched, int seriesScreened, int tested,
-                              int insufficientData, int constant, int significant, int belowMinEffect, int changed,
+                              int insufficientData, int constant, int unconvertedCounter, int significant,
+                              int belowMinEffect, int changed,
                               Map<String, Integer> perPattern, List<String> partialReasons, List<String> notes) {
     }
 
@@ -37,6 +38,12 @@ public final class ApiViews {
                               String pattern, int patternType, Double confidence, double score, double pValue,
                               double qValue, double ksStatistic, double effectSize, String direction, Instant onset,
                               String promql) {
+    }
+
+    /** The screening verdict of any series of an analysis, changed or not. */
+    public record SeriesView(String series, String metric, Map<String, String> labels, String valueKind, String status,
+                             boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
+                             String direction, Instant onset, String pattern, Double confidence) {
     }
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,

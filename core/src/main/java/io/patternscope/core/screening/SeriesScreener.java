@@ -27,7 +27,9 @@ import java.util.Arrays;
  *
  * <p><b>Statuses.</b> NaN points are dropped. Fewer valid points than the settings' minima in
  * either window → {@link ScreeningStatus#INSUFFICIENT_DATA}; one value throughout →
- * {@link ScreeningStatus#CONSTANT}; otherwise {@link ScreeningStatus#TESTED}.
+ * {@link ScreeningStatus#CONSTANT}; raw values that never decrease except for resets (a drop
+ * below half) and grow at most steps → {@link ScreeningStatus#UNCONVERTED_COUNTER}; otherwise
+ * {@link ScreeningStatus#TESTED}.
  *
  * <p>Not thread-safe (the KS test holds a random generator): use one instance per thread.
  */
@@ -70,11 +72,22 @@ public final class SeriesScreener {
      * @param testStartIndex first grid index of the test window; points before it form the reference
      */
     public Outcome screen(double[] values, int testStartIndex) {
+        return screen(values, testStartIndex, false);
+    }
+
+    /**
+     * @param mayBeRawCounter true when the values are raw gauge samples (not rates the fetcher made),
+     *                        so a counter that slipped through is recognised instead of tested
+     */
+    public Outcome screen(double[] values, int testStartIndex, boolean mayBeRawCounter) {
         int split = Math.max(0, Math.min(values.length, testStartIndex));
         double[] reference = finite(values, 0, split);
         double[] test = finite(values, split, values.length);
         if (reference.length < settings.minReferencePoints() || test.length < settings.minTestPoints()) {
             return Outcome.of(ScreeningStatus.INSUFFICIENT_DATA);
+        }
+        if (mayBeRawCounter && looksLikeRawCounter(values)) {
+            return Outcome.of(ScreeningStatus.UNCONVERTED_COUNTER);
         }
         double[] sortedReference = reference;
         double[] sortedTest = test;
@@ -101,6 +114,28 @@ public final class SeriesScreener {
         boolean candidate = p <= settings.candidateP() && Math.abs(effect) >= settings.minEffectSize();
         int onset = candidate ? departureOnset(values, referenceMedian, scale, direction) : -1;
         return new Outcome(ScreeningStatus.TESTED, candidate, d, p, effect, direction, onset);
+    }
+
+    /** Never decreases except for resets, and grows at least at half of its steps. */
+    static boolean looksLikeRawCounter(double[] values) {
+        double previous = Double.NaN;
+        int steps = 0;
+        int increases = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (!Double.isNaN(previous)) {
+                steps++;
+                if (v > previous) {
+                    increases++;
+                } else if (v < previous && v > previous / 2) {
+                    return false; // a real decrease, not a reset
+                }
+            }
+            previous = v;
+        }
+        return steps > 0 && increases * 2 >= steps;
     }
 
     private int departureOnset(double[] values, double referenceMedian, double scale, int direction) {

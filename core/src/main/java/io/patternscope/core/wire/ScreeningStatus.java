@@ -7,5 +7,10 @@ public enum ScreeningStatus {
     /** Fewer valid points than the windows need (gaps, short series, a single sample). */
     INSUFFICIENT_DATA,
     /** Both windows hold one and the same value: nothing can change. */
-    CONSTANT
+    CONSTANT,
+    /**
+     * A cumulative counter that reached the detector as raw values (its name did not say so): it
+     * only ever grows, so KS would flag it every time. Screening it needs its rate.
+     */
+    UNCONVERTED_COUNTER
 }

@@ -95,6 +95,17 @@ class SeriesScreenerTest {
         double[] constant = new double[720];
         Arrays.fill(constant, 3.5);
         assertEquals(ScreeningStatus.CONSTANT, screener.screen(constant, 480).status());
+        double[] counter = new double[720];
+        for (int i = 1; i < 720; i++) {
+            counter[i] = i == 400 ? 3 : counter[i - 1] + 5 + (i % 7); // grows, with one reset
+        }
+        assertEquals(ScreeningStatus.UNCONVERTED_COUNTER, screener.screen(counter, 480, true).status());
+        assertEquals(ScreeningStatus.TESTED, screener.screen(counter, 480, false).status(), "rates are not checked");
+        double[] leak = noise(5, 720, 100, 1);
+        for (int i = 0; i < 720; i++) {
+            leak[i] += 0.5 * i; // grows, but noise makes it go down now and then: a gauge
+        }
+        assertEquals(ScreeningStatus.TESTED, screener.screen(leak, 480, true).status());
         double[] withInfinity = noise(3, 720, 0, 1);
         withInfinity[10] = Double.POSITIVE_INFINITY;
         assertEquals(ScreeningStatus.TESTED, screener.screen(withInfinity, 480).status());

@@ -31,7 +31,8 @@ public class BatchScreening {
         List<ScreenedSeries> out = new ArrayList<>(batch.series().size());
         for (SeriesData series : batch.series()) {
             int testStart = (int) Math.ceil((double) (batch.testStartMs() - series.startMs()) / series.stepMs());
-            SeriesScreener.Outcome o = screener.screen(series.values(), testStart);
+            SeriesScreener.Outcome o = screener.screen(series.values(), testStart,
+                    series.kind() == SeriesData.ValueKind.GAUGE);
             long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
             out.add(new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
                     o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),

@@ -79,6 +79,19 @@ public class AnalysesResource {
         return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report", null);
     }
 
+    @GET
+    @Path("/{id}/series")
+    @Operation(summary = "Every screened series of an analysis with p, q, D, effect size, direction, onset",
+            description = "Query parameters: status (TESTED, INSUFFICIENT_DATA, CONSTANT, UNCONVERTED_COUNTER), "
+                    + "changed (true: only the changed ones), page, size (≤ 1000); most significant first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ApiViews.SeriesView.class)))
+    public Uni<Response> series(@PathParam("id") String id, @Context UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/series"
+                + (query == null ? "" : "?" + query), null);
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete an analysis and its report")

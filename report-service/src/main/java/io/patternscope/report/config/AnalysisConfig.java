@@ -20,6 +20,14 @@ public interface AnalysisConfig {
     @WithDefault("PT1H")
     Duration defaultTestWindow();
 
+    /** How far the test window may extend past the alert by default (data after it may still be arriving). */
+    @WithDefault("PT0S")
+    Duration defaultTestMargin();
+
+    /** Largest margin past the alert a request may ask for. */
+    @WithDefault("PT1H")
+    Duration maxTestMargin();
+
     /** Finest step; coarser steps are chosen automatically to keep at most {@link #targetPoints()} points. */
     @WithDefault("PT15S")
     Duration minStep();

@@ -36,6 +36,14 @@ public final class AnalysisMapper {
         return new ApiViews.WindowView(a.windowStart, a.testStart, a.windowEnd, a.stepMs / 1000);
     }
 
+    public static ApiViews.SeriesView toView(io.patternscope.report.repository.SeriesResultEntity r, AnalysisEntity a) {
+        boolean changed = r.qValue != null && r.qValue <= a.fdrLevel && r.effectSize != null
+                && Math.abs(r.effectSize) >= a.minEffectSize;
+        return new ApiViews.SeriesView(r.seriesId, r.metric, readMap(r.labels), r.valueKind, r.status, changed, r.pValue,
+                r.qValue, r.ksStatistic, r.effectSize, r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"),
+                r.onsetAt, r.pattern, r.confidence);
+    }
+
     public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);

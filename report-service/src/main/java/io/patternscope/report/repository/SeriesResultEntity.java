@@ -36,6 +36,8 @@ public class SeriesResultEntity extends PanacheEntityBase {
     public Double ksStatistic;
     @Column(name = "p_value")
     public Double pValue;
+    @Column(name = "q_value")
+    public Double qValue;
     @Column(name = "effect_size")
     public Double effectSize;
     public int direction;

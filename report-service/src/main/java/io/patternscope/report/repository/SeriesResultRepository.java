@@ -13,6 +13,26 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         return list("analysisId", analysisId);
     }
 
+    /**
+     * One page of an analysis's series, optionally only one status, or only the changed ones
+     * (q ≤ the analysis's level and |effect| ≥ its minimum), most significant first.
+     */
+    public Uni<List<SeriesResultEntity>> page(UUID analysisId, String status, Double fdrLevel, Double minEffect,
+                                              int page, int size) {
+        StringBuilder query = new StringBuilder("analysisId = :id");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("id", analysisId);
+        if (status != null) {
+            query.append(" AND status = :status");
+            params.and("status", status);
+        }
+        if (fdrLevel != null) {
+            query.append(" AND qValue <= :q AND abs(effectSize) >= :effect");
+            params.and("q", fdrLevel).and("effect", minEffect);
+        }
+        return find(query + " ORDER BY pValue ASC NULLS LAST, seriesId", params)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+
     public Uni<SeriesResultEntity> find(UUID analysisId, String seriesId) {
         return find("analysisId = ?1 AND seriesId = ?2", analysisId, seriesId).firstResult();
     }

@@ -86,8 +86,12 @@ public class AnalysisRequestParser {
             start = instant(window.get("start"), "window.start");
             end = instant(window.get("end"), "window.end");
         } else if (alertAt != null) {
-            end = alertAt;
-            start = end.minus(config.defaultLookback());
+            Duration margin = root.has("testMargin") ? duration(root.get("testMargin"), "testMargin") : config.defaultTestMargin();
+            if (margin.isNegative() || margin.compareTo(config.maxTestMargin()) > 0) {
+                throw ApiException.badRequest("'testMargin' must be between PT0S and " + config.maxTestMargin());
+            }
+            start = alertAt.minus(config.defaultLookback());
+            end = alertAt.plus(margin);
         } else {
             throw ApiException.badRequest("either 'alert' or 'window' is required");
         }

@@ -64,6 +64,26 @@ public class AnalysisResource {
         return Response.ok(service.report(uuid(id)), MediaType.APPLICATION_JSON).build();
     }
 
+    @GET
+    @Path("/{id}/series")
+    public List<ApiViews.SeriesView> series(@PathParam("id") String id, @QueryParam("status") String status,
+                                            @QueryParam("changed") @DefaultValue("false") boolean changed,
+                                            @QueryParam("page") @DefaultValue("0") int page,
+                                            @QueryParam("size") @DefaultValue("100") int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw ApiException.badRequest("'page' must be ≥ 0 and 'size' between 1 and 1000");
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                io.patternscope.core.wire.ScreeningStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'status' must be one of "
+                        + java.util.Arrays.toString(io.patternscope.core.wire.ScreeningStatus.values()));
+            }
+        }
+        return service.series(uuid(id), blankToNull(status), changed, page, size);
+    }
+
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {

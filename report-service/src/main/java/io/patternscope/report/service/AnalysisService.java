@@ -24,11 +24,14 @@ public class AnalysisService {
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
 
     private final AnalysisRepository analyses;
+    private final io.patternscope.report.repository.SeriesResultRepository results;
     private final Transactions tx;
     private final JetStreamBus bus;
 
-    public AnalysisService(AnalysisRepository analyses, Transactions tx, JetStreamBus bus) {
+    public AnalysisService(AnalysisRepository analyses, io.patternscope.report.repository.SeriesResultRepository results,
+                           Transactions tx, JetStreamBus bus) {
         this.analyses = analyses;
+        this.results = results;
         this.tx = tx;
         this.bus = bus;
     }
@@ -93,6 +96,16 @@ public class AnalysisService {
     public List<ApiViews.AnalysisView> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
         return tx.readOnly(() -> analyses.search(cluster, alert, from, to, page, size)).stream()
                 .map(a -> AnalysisMapper.toView(a, java.util.Map.of())).toList();
+    }
+
+    /** Every screened series with its statistics, for the operator who wants more than the findings. */
+    public List<ApiViews.SeriesView> series(UUID id, String status, boolean changedOnly, int page, int size) {
+        AnalysisEntity a = tx.readOnly(() -> analyses.findById(id));
+        if (a == null) {
+            throw ApiException.notFound("no analysis " + id);
+        }
+        return tx.readOnly(() -> results.page(id, status, changedOnly ? a.fdrLevel : null,
+                changedOnly ? a.minEffectSize : null, page, size)).stream().map(r -> AnalysisMapper.toView(r, a)).toList();
     }
 
     public void delete(UUID id) {

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Builds the report of an ended analysis from its series results: Benjamini–Hochberg across every
  * tested series of the analysis (the detector saw one batch at a time, so only here is m known),
- * the minimum effect size, then PatternMatcher's ranking. Pure: no I/O.
+ * the minimum effect size, then PatternMatcher's ranking. No I/O; it fills in each row's q-value,
+ * which the caller persists.
  */
 public final class ReportBuilder {
 
@@ -34,6 +35,7 @@ public final class ReportBuilder {
         int tested = 0;
         int insufficient = 0;
         int constant = 0;
+        int unconverted = 0;
         for (int i = 0; i < results.size(); i++) {
             SeriesResultEntity r = results.get(i);
             ScreeningStatus status = ScreeningStatus.valueOf(r.status);
@@ -42,9 +44,13 @@ public final class ReportBuilder {
                 case TESTED -> tested++;
                 case INSUFFICIENT_DATA -> insufficient++;
                 case CONSTANT -> constant++;
+                case UNCONVERTED_COUNTER -> unconverted++;
             }
         }
         double[] q = BenjaminiHochberg.adjust(p);
+        for (int i = 0; i < results.size(); i++) {
+            results.get(i).qValue = Double.isNaN(q[i]) ? null : q[i];
+        }
         int significant = 0;
         int belowEffect = 0;
         Map<String, SeriesResultEntity> changed = new HashMap<>();
@@ -83,7 +89,7 @@ public final class ReportBuilder {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
         }
         ApiViews.SummaryView summary = new ApiViews.SummaryView(orZero(analysis.discovered), orZero(analysis.fetched),
-                results.size(), tested, insufficient, constant, significant, belowEffect, changed.size(), perPattern,
+                results.size(), tested, insufficient, constant, unconverted, significant, belowEffect, changed.size(), perPattern,
                 AnalysisMapper.readList(analysis.partialReasons), notes);
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
                 AnalysisMapper.alert(analysis), AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,

@@ -36,6 +36,7 @@ class AnalysisResourceTest {
                 Arguments.of("too many points", "{`cluster`:`test-east`,`step`:`PT1S`,`window`:{`start`:`2026-11-23T00:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "points per series"),
                 Arguments.of("bad fdr level", "{`cluster`:`test-east`,`fdrLevel`:2,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'fdrLevel'"),
                 Arguments.of("bad selector", "{`cluster`:`test-east`,`selectors`:[`up{a=\\`b\\``],`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "not a series selector"),
+                Arguments.of("negative margin", "{`cluster`:`test-east`,`testMargin`:`-PT5M`,`alert`:{`name`:`X`,`activeAt`:`2026-11-23T09:00:00Z`}}", "'testMargin'"),
                 Arguments.of("alert without time", "{`cluster`:`test-east`,`alert`:{`name`:`HighLatency`}}", "'alert.activeAt' is required"));
     }
 
@@ -69,6 +70,27 @@ class AnalysisResourceTest {
         given().get(path + "/report").then().statusCode(409).body("error", containsString("PENDING"));
         given().delete(path).then().statusCode(204);
         given().get(path).then().statusCode(404).body("error", containsString("no analysis"));
+    }
+
+    @Test
+    void aMarginExtendsTheTestWindowPastTheAlert() {
+        given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"testMargin\":\"PT5M\",\"alert\":{\"name\":\"X\",\"activeAt\":1795424400}}")
+                .post("/api/v1/analyses")
+                .then().statusCode(202)
+                .body("window.start", equalTo("2026-11-23T06:00:00Z"))
+                .body("window.end", equalTo("2026-11-23T09:05:00Z"))
+                .body("window.testStart", equalTo("2026-11-23T08:05:00Z"));
+    }
+
+    @Test
+    void seriesOfAnAnalysisAreListedAndBadFiltersRefused() {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+        given().get("/api/v1/analyses/" + id + "/series").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/analyses/" + id + "/series?status=WOBBLY").then().statusCode(400)
+                .body("error", containsString("UNCONVERTED_COUNTER"));
     }
 
     @Test

@@ -1,0 +1,120 @@
+package io.patternscope.bench;
+
+import io.patternscope.core.screening.SeriesScreener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code ./patternscope bench screen}: prints one {@code name value} line per figure. Speed is
+ * checked here, never in timed unit tests. Each figure is the best of several timed passes after
+ * warm-up passes (the JIT must have compiled the kernel before it is timed).
+ */
+public final class Bench {
+
+    private static final int SERIES = 10_000;
+    private static final int REFERENCE = 480;
+    private static final int TEST = 240;
+    private static final int WARMUP = 3;
+    private static final int PASSES = 5;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length == 0 ? "screen" : args[0];
+        if (!what.equals("screen")) {
+            System.err.println("bench: unknown benchmark '" + what + "'; available: screen");
+            System.exit(2);
+        }
+        screen();
+    }
+
+    /** 10,000 series × 720 points (480 reference + 240 test) like the demo's: noise, steps, ramps, counts. */
+    static double[][] screeningWorkload() {
+        Random random = new Random(42);
+        double[][] series = new double[SERIES][REFERENCE + TEST];
+        for (int s = 0; s < SERIES; s++) {
+            double level = 1 + random.nextDouble() * 1000;
+            double[] v = series[s];
+            int kind = s % 10;
+            for (int i = 0; i < v.length; i++) {
+                double x = level * (1 + 0.05 * random.nextGaussian());
+                if (kind == 0 && i >= 600) {
+                    x *= 3; // level shift in the test window
+                } else if (kind == 1 && i >= 500) {
+                    x += level * 0.01 * (i - 500); // ramp
+                } else if (kind == 2) {
+                    x = Math.round(level / 100 + random.nextGaussian()); // quantized, ties
+                }
+                v[i] = (kind == 3 && i % 17 == 0) ? Double.NaN : x;
+            }
+        }
+        return series;
+    }
+
+    static void screen() throws Exception {
+        double[][] workload = screeningWorkload();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double single = best(() -> screenRange(workload, 0, SERIES));
+        double parallel = best(() -> screenParallel(workload, cores));
+        System.out.printf(Locale.ROOT, "screen.series_per_second %.0f%n", SERIES / parallel);
+        System.out.printf(Locale.ROOT, "screen.series_per_second_per_core %.0f%n", SERIES / single);
+        System.out.printf(Locale.ROOT, "screen.cores %d%n", cores);
+        System.out.printf(Locale.ROOT, "screen.points_per_series %d%n", REFERENCE + TEST);
+    }
+
+    private static int screenRange(double[][] workload, int from, int to) {
+        SeriesScreener screener = new SeriesScreener(SeriesScreener.Settings.defaults());
+        int candidates = 0;
+        for (int s = from; s < to; s++) {
+            if (screener.screen(workload[s], REFERENCE).candidate()) {
+                candidates++;
+            }
+        }
+        return candidates;
+    }
+
+    private static int screenParallel(double[][] workload, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> parts = new ArrayList<>();
+            int chunk = (SERIES + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                int from = t * chunk;
+                int to = Math.min(SERIES, from + chunk);
+                parts.add(pool.submit(() -> screenRange(workload, from, to)));
+            }
+            int candidates = 0;
+            for (Future<Integer> part : parts) {
+                candidates += part.get();
+            }
+            return candidates;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Pass {
+        int run() throws Exception;
+    }
+
+    /** Best wall time of the timed passes, in seconds. */
+    private static double best(Pass pass) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            pass.run();
+        }
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < PASSES; i++) {
+            long t0 = System.nanoTime();
+            pass.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+}
