@@ -44,16 +44,30 @@ public final class DemoDataGenerator {
         }
         try (OpenMetricsWriter out = new OpenMetricsWriter(file, settings.start().toEpochMilli(), settings.step().toMillis(),
                 points)) {
-            podFamilies(out, topologies);
-            nodeFamilies(out, topologies);
-            nabFamilies(out);
+            generate(out, topologies);
             return new Written(out.seriesCount(), out.samples(), topologies);
         }
     }
 
+    /** Generates every series into {@code sink}; returns the clusters' topologies. */
+    public Map<String, DemoTopology> generate(SeriesSink sink) throws IOException {
+        Map<String, DemoTopology> topologies = new LinkedHashMap<>();
+        for (String cluster : settings.clusters()) {
+            topologies.put(cluster, new DemoTopology(settings, cluster));
+        }
+        generate(sink, topologies);
+        return topologies;
+    }
+
+    private void generate(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
+        podFamilies(out, topologies);
+        nodeFamilies(out, topologies);
+        nabFamilies(out);
+    }
+
     // ---- pods -----------------------------------------------------------------------------------
 
-    private void podFamilies(OpenMetricsWriter out, Map<String, DemoTopology> topologies) throws IOException {
+    private void podFamilies(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
         out.family("container_cpu_usage_seconds", "counter", "Cumulative CPU time consumed by the container.");
         forEachPod(topologies, "cpu", (ctx, pod, r) -> out.series("container_cpu_usage_seconds_total", ctx.podLabels(pod),
                 counter(r, shape(r, 0.2 + r.nextDouble() * 1.2, 0.25, 0.05), 0)));
@@ -162,7 +176,7 @@ public final class DemoDataGenerator {
 
     // ---- nodes ----------------------------------------------------------------------------------
 
-    private void nodeFamilies(OpenMetricsWriter out, Map<String, DemoTopology> topologies) throws IOException {
+    private void nodeFamilies(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
         out.family("node_cpu_seconds", "counter", "Seconds the CPUs spent in each mode.");
         forEachNode(topologies, "nodecpu", (ctx, node, r) -> {
             double busy = 1 + r.nextDouble() * 4;
@@ -209,7 +223,7 @@ public final class DemoDataGenerator {
 
     // ---- real NAB series ------------------------------------------------------------------------
 
-    private void nabFamilies(OpenMetricsWriter out) throws IOException {
+    private void nabFamilies(SeriesSink out) throws IOException {
         List<NabSeries.Source> sources = NabSeries.load(settings.nabDir());
         if (sources.isEmpty() || settings.nabSeries() == 0) {
             return;

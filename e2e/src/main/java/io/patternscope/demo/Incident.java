@@ -14,11 +14,11 @@ public final class Incident {
     public static final String ROOT_CAUSE_SERVICE = "cart";
     public static final String ALERT_NAME = "FrontendLatencyHigh";
 
-    static final Duration LEAK_STARTS = Duration.ofMinutes(52);
-    static final Duration GC_RISES = Duration.ofMinutes(44);
-    static final Duration CART_LATENCY_RISES = Duration.ofMinutes(40);
-    static final Duration CALLER_LATENCY_SHIFTS = Duration.ofMinutes(30);
-    static final Duration CALLER_ERRORS_RISE = Duration.ofMinutes(25);
+    public static final Duration LEAK_STARTS = Duration.ofMinutes(52);
+    public static final Duration GC_RISES = Duration.ofMinutes(44);
+    public static final Duration CART_LATENCY_RISES = Duration.ofMinutes(40);
+    public static final Duration CALLER_LATENCY_SHIFTS = Duration.ofMinutes(30);
+    public static final Duration CALLER_ERRORS_RISE = Duration.ofMinutes(25);
 
     private Incident() {
     }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * one family at a time (families must not interleave), each series' samples in time order,
  * timestamps in seconds, counters as {@code <family>_total}, and a final {@code # EOF}.
  */
-final class OpenMetricsWriter implements AutoCloseable {
+final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
 
     private final BufferedWriter out;
     private final String[] timestamps;
@@ -30,14 +30,15 @@ final class OpenMetricsWriter implements AutoCloseable {
         }
     }
 
-    /** Starts a family; {@code type} is gauge or counter. */
-    void family(String name, String type, String help) throws IOException {
+    @Override
+    public void family(String name, String type, String help) throws IOException {
         family = name;
         out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
     }
 
     /** One series of the current family; NaN values are left out (a gap). */
-    void series(String sampleName, Map<String, String> labels, double[] values) throws IOException {
+    @Override
+    public void series(String sampleName, Map<String, String> labels, double[] values) throws IOException {
         StringBuilder prefix = new StringBuilder(sampleName).append('{');
         boolean first = true;
         for (Map.Entry<String, String> l : new TreeMap<>(labels).entrySet()) {
