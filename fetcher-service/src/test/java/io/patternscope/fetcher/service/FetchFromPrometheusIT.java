@@ -10,6 +10,7 @@ import io.patternscope.core.wire.ScreeningParameters;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.client.RangeSeries;
+import io.patternscope.remoteread.testing.PrometheusFixture;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.patternscope.fetcher.service;
+package io.patternscope.remoteread.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A throw-away Debian Prometheus on a free loopback port, backfilled from OpenMetrics text with promtool. */
-final class PrometheusFixture implements AutoCloseable {
+public final class PrometheusFixture implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -20,7 +20,7 @@ final class PrometheusFixture implements AutoCloseable {
         this.port = port;
     }
 
-    static PrometheusFixture start(String openMetrics) throws IOException, InterruptedException {
+    public static PrometheusFixture start(String openMetrics) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("ps-prometheus");
         Path input = dir.resolve("data.om");
         Files.writeString(input, openMetrics);
@@ -36,7 +36,7 @@ final class PrometheusFixture implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Process process = new ProcessBuilder("prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + data, "--web.listen-address=127.0.0.1:" + port)
+                "--storage.tsdb.path=" + data, "--storage.tsdb.retention.time=100y", "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         PrometheusFixture fixture = new PrometheusFixture(process, port);
         HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +55,7 @@ final class PrometheusFixture implements AutoCloseable {
         throw new IllegalStateException("prometheus did not become ready; see " + dir.resolve("prometheus.log"));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,211 @@
+package io.patternscope.remoteread;
+
+import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.chunks.XorChunkDecoder;
+import io.patternscope.core.promql.SeriesSelector;
+import io.patternscope.remoteread.proto.Remote;
+import io.patternscope.remoteread.proto.Types;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Prometheus remote read ({@code POST <base><prefix>/api/v1/read}) as Prometheus and Cortex serve
+ * it: a snappy-compressed protobuf {@code ReadRequest} that prefers {@code STREAMED_XOR_CHUNKS} and
+ * accepts {@code SAMPLES}. Streamed answers are processed frame by frame as they arrive (one frame
+ * and one series in memory); a {@code SAMPLES} answer is one snappy block, read whole. Retries
+ * 5xx, 429 and I/O errors with exponential back-off and full jitter. Thread-safe.
+ */
+public final class RemoteReadClient {
+
+    /** What the backend answered with. */
+    public enum Answer { STREAMED_XOR_CHUNKS, SAMPLES }
+
+    static final int MAX_FRAME_BYTES = 64 << 20;
+
+    private final HttpClient http;
+    private final ClusterBackend backend;
+    private final int attempts;
+    private final long backoffMs;
+
+    public RemoteReadClient(HttpClient http, ClusterBackend backend, int attempts, long backoffMs) {
+        this.http = http;
+        this.backend = backend;
+        this.attempts = attempts;
+        this.backoffMs = backoffMs;
+    }
+
+    /**
+     * Reads every series matching any of {@code selectors} (each one query of the request) in
+     * [start, end], handing each to {@code callback}; a series matching several selectors comes
+     * once per selector.
+     */
+    public Answer read(List<List<SeriesSelector.Matcher>> selectors, long startMs, long endMs, SeriesCallback callback)
+            throws RemoteReadException {
+        Remote.ReadRequest.Builder request = Remote.ReadRequest.newBuilder()
+                .addAcceptedResponseTypes(Remote.ReadRequest.ResponseType.STREAMED_XOR_CHUNKS)
+                .addAcceptedResponseTypes(Remote.ReadRequest.ResponseType.SAMPLES);
+        for (List<SeriesSelector.Matcher> matchers : selectors) {
+            Remote.Query.Builder query = Remote.Query.newBuilder().setStartTimestampMs(startMs).setEndTimestampMs(endMs);
+            for (SeriesSelector.Matcher m : matchers) {
+                query.addMatchers(Types.LabelMatcher.newBuilder().setName(m.name()).setValue(m.value())
+                        .setType(Types.LabelMatcher.Type.valueOf(m.type().name())));
+            }
+            request.addQueries(query);
+        }
+        byte[] body;
+        try {
+            body = Snappy.compress(request.build().toByteArray());
+        } catch (IOException e) {
+            throw new RemoteReadException(RemoteReadException.Kind.FAILED, "cannot compress the read request", e);
+        }
+        RemoteReadException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                return send(body, startMs, endMs, callback);
+            } catch (RemoteReadException e) {
+                last = e;
+                if (e.kind() != RemoteReadException.Kind.RETRYABLE || attempt == attempts) {
+                    break;
+                }
+                long cap = backoffMs << (attempt - 1);
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private Answer send(byte[] body, long startMs, long endMs, SeriesCallback callback) throws RemoteReadException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url("/api/v1/read")))
+                .timeout(backend.requestTimeout())
+                .header("Content-Type", "application/x-protobuf")
+                .header("Content-Encoding", "snappy")
+                .header("X-Prometheus-Remote-Read-Version", "0.1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
+            request.header(backend.tenantHeader(), backend.tenant());
+        }
+        backend.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        backend.basicUser().ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + backend.basicPassword().orElse("")).getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new RemoteReadException(RemoteReadException.Kind.RETRYABLE, "cluster " + backend.name()
+                    + " unreachable for remote read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteReadException(RemoteReadException.Kind.FAILED, "interrupted", e);
+        }
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status != 200) {
+                String text = new String(in.readNBytes(2048), StandardCharsets.UTF_8).strip();
+                throw new RemoteReadException(classify(status, text), "cluster " + backend.name() + " answered remote read with HTTP "
+                        + status + (text.isEmpty() ? "" : ": " + text), null);
+            }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.startsWith("application/x-streamed-protobuf")) {
+                readStreamed(in, startMs, endMs, callback);
+                return Answer.STREAMED_XOR_CHUNKS;
+            }
+            readSamples(in.readAllBytes(), callback);
+            return Answer.SAMPLES;
+        } catch (IOException e) {
+            throw new RemoteReadException(RemoteReadException.Kind.RETRYABLE, "remote read from cluster " + backend.name()
+                    + " broke off: " + e.getMessage(), e);
+        }
+    }
+
+    private static RemoteReadException.Kind classify(int status, String body) {
+        if (status == 404 || status == 405 || status == 501) {
+            return RemoteReadException.Kind.UNSUPPORTED;
+        }
+        String lower = body.toLowerCase();
+        if (status == 413 || lower.contains("limit") || lower.contains("too many") || lower.contains("exceeded")) {
+            return RemoteReadException.Kind.LIMIT;
+        }
+        return status == 429 || status >= 500 ? RemoteReadException.Kind.RETRYABLE : RemoteReadException.Kind.FAILED;
+    }
+
+    private static void readStreamed(InputStream in, long startMs, long endMs, SeriesCallback callback) throws IOException {
+        ChunkedFrameReader frames = new ChunkedFrameReader(in, MAX_FRAME_BYTES);
+        long[] timestamps = new long[1024];
+        double[] values = new double[1024];
+        byte[] frame;
+        while ((frame = frames.next()) != null) {
+            Remote.ChunkedReadResponse response = Remote.ChunkedReadResponse.parseFrom(frame);
+            for (Types.ChunkedSeries series : response.getChunkedSeriesList()) {
+                int total = 0;
+                for (Types.Chunk chunk : series.getChunksList()) {
+                    if (chunk.getType() != Types.Chunk.Encoding.XOR) {
+                        throw new IOException("unsupported chunk encoding " + chunk.getType());
+                    }
+                    total += XorChunkDecoder.sampleCount(chunk.getData().toByteArray());
+                }
+                if (total > timestamps.length) {
+                    timestamps = new long[Math.max(total, timestamps.length * 2)];
+                    values = new double[timestamps.length];
+                }
+                int n = 0;
+                for (Types.Chunk chunk : series.getChunksList()) {
+                    n += XorChunkDecoder.decode(chunk.getData().toByteArray(), timestamps, values, n);
+                }
+                // Chunks cover whole blocks: keep only the samples of the asked range.
+                int from = 0;
+                while (from < n && timestamps[from] < startMs) {
+                    from++;
+                }
+                int to = n;
+                while (to > from && timestamps[to - 1] > endMs) {
+                    to--;
+                }
+                if (from > 0) {
+                    System.arraycopy(timestamps, from, timestamps, 0, to - from);
+                    System.arraycopy(values, from, values, 0, to - from);
+                }
+                callback.accept(labels(series.getLabelsList()), timestamps, values, to - from);
+            }
+        }
+    }
+
+    private static void readSamples(byte[] compressed, SeriesCallback callback) throws IOException {
+        Remote.ReadResponse response = Remote.ReadResponse.parseFrom(Snappy.uncompress(compressed));
+        for (Remote.QueryResult result : response.getResultsList()) {
+            for (Types.TimeSeries series : result.getTimeseriesList()) {
+                int n = series.getSamplesCount();
+                long[] timestamps = new long[n];
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    timestamps[i] = series.getSamples(i).getTimestamp();
+                    values[i] = series.getSamples(i).getValue();
+                }
+                callback.accept(labels(series.getLabelsList()), timestamps, values, n);
+            }
+        }
+    }
+
+    private static Map<String, String> labels(List<Types.Label> labels) {
+        Map<String, String> out = new HashMap<>(labels.size() * 2);
+        for (Types.Label l : labels) {
+            out.put(l.getName(), l.getValue());
+        }
+        return out;
+    }
+}
