@@ -4,7 +4,9 @@ import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
+import io.patternscope.core.promql.SeriesSelector;
 import io.patternscope.core.series.CounterRates;
+import io.patternscope.core.series.GridAligner;
 import io.patternscope.core.series.SeriesIds;
 import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.FetchCompleted;
@@ -15,6 +17,8 @@ import io.patternscope.fetcher.client.BackendException;
 import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.client.RangeSeries;
 import io.patternscope.fetcher.config.FetchConfig;
+import io.patternscope.remoteread.RemoteReadClient;
+import io.patternscope.remoteread.RemoteReadException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +40,21 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
- * Fetches every series of one analysis: discovers the cluster's series in the window, fetches
- * them one metric name at a time with query_range (several names concurrently), turns counters
- * into rates, and streams them out in byte-bounded batches. Ends with one {@link FetchCompleted}
- * that says how many batches there were and why anything is missing.
+ * Fetches every series of one analysis: discovers the cluster's series in the window, then reads
+ * them with one remote read (streamed XOR chunks, decoded as the frames arrive; a backend may
+ * answer with SAMPLES instead), falling back to query_range per metric name for whatever remote
+ * read could not deliver (no endpoint, or a failure after retries). Samples go on the analysis
+ * grid with PromQL's lookback and staleness rules, counters become rates, and series stream out
+ * in byte-bounded batches. Ends with one {@link FetchCompleted} naming the method used, the
+ * number of batches and why anything is missing.
  */
 @ApplicationScoped
 public class AnalysisFetcher {
 
     private static final Logger LOG = Logger.getLogger(AnalysisFetcher.class);
-    static final String METHOD = "query_range";
+    static final String METHOD_CHUNKS = "remote_read_chunks";
+    static final String METHOD_SAMPLES = "remote_read_samples";
+    static final String METHOD_QUERY_RANGE = "query_range";
 
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
@@ -67,7 +77,7 @@ public class AnalysisFetcher {
     public void fetch(AnalysisRequested request, Delivery delivery) {
         ClusterBackend backend = clusters.find(request.cluster()).orElse(null);
         if (backend == null) {
-            complete(request, 0, 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
+            complete(request, "none", 0, 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
             return;
         }
         PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
@@ -76,15 +86,76 @@ public class AnalysisFetcher {
         try {
             discovered = discover(client, backend, request, partialReasons);
         } catch (BackendException e) {
-            complete(request, 0, 0, 0, List.of(), "series discovery failed: " + e.getMessage());
+            complete(request, "none", 0, 0, 0, List.of(), "series discovery failed: " + e.getMessage());
             return;
         }
         bus.publish(Subjects.EVENTS_PROGRESS, request.analysisId() + ":progress:DISCOVERED",
                 new StageProgress(request.analysisId(), StageProgress.Stage.DISCOVERED, -1, discovered.size()));
 
-        // One query per metric name returns all of its series in the cluster at once.
+        BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),
+                config.maxBatchBytes());
+        Set<String> emitted = new HashSet<>();
+        String method;
+        try {
+            method = fetchByRemoteRead(backend, request, discovered, batches, emitted, delivery);
+        } catch (RemoteReadException e) {
+            // No remote read (or it failed even after retries): fetch what is still missing with query_range.
+            method = METHOD_QUERY_RANGE;
+            if (e.kind() != RemoteReadException.Kind.UNSUPPORTED) {
+                LOG.warnf("analysis %s: remote read failed (%s); falling back to query_range", request.analysisId(),
+                        e.getMessage());
+            }
+            Map<String, Map<String, String>> missing = new TreeMap<>(discovered);
+            missing.keySet().removeAll(emitted);
+            fetchByQueryRange(client, backend, request, missing, batches, delivery, partialReasons);
+        }
+        batches.flush();
+        int missing = discovered.size() - batches.published();
+        if (missing > 0 && partialReasons.isEmpty()) {
+            partialReasons.add(missing + " discovered series returned no samples in the window");
+        }
+        complete(request, method, discovered.size(), batches.published(), batches.batches(), partialReasons,
+                batches.published() == 0 && discovered.isEmpty() ? "no series found for cluster '" + request.cluster()
+                        + "' in the window" : null);
+    }
+
+    /**
+     * One remote read for the whole cluster (one query per selector), series streamed in as the
+     * frames arrive and batched at once: memory holds one frame and one batch.
+     */
+    private String fetchByRemoteRead(ClusterBackend backend, AnalysisRequested request,
+                                     Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted,
+                                     Delivery delivery) throws RemoteReadException {
+        List<List<SeriesSelector.Matcher>> queries = new ArrayList<>();
+        List<String> include = request.selectors().isEmpty() ? List.of("{__name__=~\".+\"}") : request.selectors();
+        for (String selector : scoped(include, backend)) {
+            queries.add(SeriesSelector.parse(selector));
+        }
+        int points = gridLength(request);
+        int[] sinceProgress = {0};
+        RemoteReadClient.Answer answer = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs())
+                .read(queries, request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
+                        (labels, timestamps, values, count) -> {
+                            String id = SeriesIds.canonical(labels);
+                            if (wanted.containsKey(id) && emitted.add(id)) {
+                                double[] grid = GridAligner.align(timestamps, values, count, request.startMs(),
+                                        request.stepMs(), points, GridAligner.DEFAULT_LOOKBACK_MS);
+                                batches.add(toSeriesData(id, labels, grid, request));
+                                if (++sinceProgress[0] == 1000) {
+                                    sinceProgress[0] = 0;
+                                    delivery.stillWorking();
+                                }
+                            }
+                        });
+        return answer == RemoteReadClient.Answer.STREAMED_XOR_CHUNKS ? METHOD_CHUNKS : METHOD_SAMPLES;
+    }
+
+    /** One query_range per metric name (each returns all its series in the cluster), several in flight. */
+    private void fetchByQueryRange(PrometheusHttpClient client, ClusterBackend backend, AnalysisRequested request,
+                                   Map<String, Map<String, String>> wanted, BatchPublisher batches, Delivery delivery,
+                                   List<String> partialReasons) {
         Map<String, Set<String>> idsByMetric = new TreeMap<>();
-        discovered.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
+        wanted.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
                 k -> new TreeSet<>()).add(id));
         Map<String, Future<List<RangeSeries>>> inFlight = new LinkedHashMap<>();
         for (String metric : idsByMetric.keySet()) {
@@ -94,18 +165,15 @@ public class AnalysisFetcher {
             inFlight.put(metric, requests.submit(
                     () -> client.queryRange(query, request.startMs(), request.endMs(), request.stepMs())));
         }
-        BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),
-                config.maxBatchBytes());
-        int gridLength = (int) ((request.endMs() - request.startMs()) / request.stepMs()) + 1;
+        int gridLength = gridLength(request);
         for (Map.Entry<String, Future<List<RangeSeries>>> entry : inFlight.entrySet()) {
             String metric = entry.getKey();
-            Set<String> wanted = idsByMetric.get(metric);
+            Set<String> ids = idsByMetric.get(metric);
             try {
-                List<RangeSeries> answer = entry.getValue().get();
                 List<SeriesData> converted = new ArrayList<>();
-                for (RangeSeries series : answer) {
+                for (RangeSeries series : entry.getValue().get()) {
                     String id = SeriesIds.canonical(series.labels());
-                    if (wanted.contains(id)) {
+                    if (ids.contains(id)) {
                         converted.add(onGrid(id, series, request, gridLength));
                     }
                 }
@@ -113,7 +181,7 @@ public class AnalysisFetcher {
                 converted.forEach(batches::add);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                partialReasons.add("could not fetch the " + wanted.size() + " series of " + metric + ": " + cause.getMessage());
+                partialReasons.add("could not fetch the " + ids.size() + " series of " + metric + ": " + cause.getMessage());
                 LOG.warnf("analysis %s: metric %s failed: %s", request.analysisId(), metric, cause.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -121,14 +189,10 @@ public class AnalysisFetcher {
             }
             delivery.stillWorking();
         }
-        batches.flush();
-        int missing = discovered.size() - batches.published();
-        if (missing > 0 && partialReasons.isEmpty()) {
-            partialReasons.add(missing + " discovered series returned no samples in the window");
-        }
-        complete(request, discovered.size(), batches.published(), batches.batches(), partialReasons,
-                batches.published() == 0 && discovered.isEmpty() ? "no series found for cluster '" + request.cluster()
-                        + "' in the window" : null);
+    }
+
+    private static int gridLength(AnalysisRequested request) {
+        return (int) ((request.endMs() - request.startMs()) / request.stepMs()) + 1;
     }
 
     private Map<String, Map<String, String>> discover(PrometheusHttpClient client, ClusterBackend backend,
@@ -167,7 +231,7 @@ public class AnalysisFetcher {
         return selectors.stream().map(s -> SeriesIds.withMatcher(s, backend.clusterLabel(), backend.tenant())).toList();
     }
 
-    /** Places samples on the analysis grid; missing steps stay NaN, counters become rates. */
+    /** Places query_range samples (already evaluated on the grid) on the analysis grid; missing steps stay NaN. */
     static SeriesData onGrid(String id, RangeSeries series, AnalysisRequested request, int gridLength) {
         double[] values = new double[gridLength];
         Arrays.fill(values, Double.NaN);
@@ -178,20 +242,25 @@ public class AnalysisFetcher {
                 values[index] = series.values()[i];
             }
         }
-        String metric = series.labels().getOrDefault("__name__", "");
-        boolean counter = CounterRates.isCounterName(metric);
-        return new SeriesData(id, new HashMap<>(series.labels()), request.startMs(), request.stepMs(),
-                counter ? CounterRates.toRates(values, request.stepMs()) : values,
+        return toSeriesData(id, series.labels(), values, request);
+    }
+
+    /** Counters (by their name) become per-second rates with reset handling; gauges pass as they are. */
+    static SeriesData toSeriesData(String id, Map<String, String> labels, double[] grid, AnalysisRequested request) {
+        boolean counter = CounterRates.isCounterName(labels.getOrDefault("__name__", ""));
+        return new SeriesData(id, new HashMap<>(labels), request.startMs(), request.stepMs(),
+                counter ? CounterRates.toRates(grid, request.stepMs()) : grid,
                 counter ? SeriesData.ValueKind.COUNTER_RATE : SeriesData.ValueKind.GAUGE);
     }
 
-    private void complete(AnalysisRequested request, int discovered, int fetched, int batches, List<String> reasons,
+    private void complete(AnalysisRequested request, String method, int discovered, int fetched, int batches, List<String> reasons,
                           String failure) {
         if (failure != null) {
             LOG.warnf("analysis %s: %s", request.analysisId(), failure);
         }
         bus.publish(Subjects.EVENTS_FETCH_COMPLETED, request.analysisId() + ":fetch-completed",
-                new FetchCompleted(request.analysisId(), discovered, fetched, batches, METHOD, reasons, failure));
-        LOG.infof("analysis %s: fetched %d of %d series in %d batches", request.analysisId(), fetched, discovered, batches);
+                new FetchCompleted(request.analysisId(), discovered, fetched, batches, method, reasons, failure));
+        LOG.infof("analysis %s: fetched %d of %d series in %d batches (%s)", request.analysisId(), fetched, discovered,
+                batches, method);
     }
 }

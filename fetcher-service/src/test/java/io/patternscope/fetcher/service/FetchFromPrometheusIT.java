@@ -80,6 +80,30 @@ class FetchFromPrometheusIT {
     }
 
     @Test
+    void remoteReadAndQueryRangeGiveTheSameGrid() throws Exception {
+        PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
+        long end = start + (POINTS - 1) * STEP;
+        AnalysisRequested request = new AnalysisRequested("a", "east", start, end - 1_800_000, end, STEP, List.of(),
+                List.of(), 100, ScreeningParameters.defaults());
+        java.util.Map<String, double[]> viaRemoteRead = new java.util.HashMap<>();
+        new io.patternscope.remoteread.RemoteReadClient(HttpClient.newHttpClient(), label("east"), 2, 50).read(
+                List.of(io.patternscope.core.promql.SeriesSelector.parse("{cluster=\"east\"}")),
+                start - io.patternscope.core.series.GridAligner.DEFAULT_LOOKBACK_MS, end, (labels, t, v, n) -> {
+                    double[] grid = io.patternscope.core.series.GridAligner.align(t, v, n, start, STEP, POINTS,
+                            io.patternscope.core.series.GridAligner.DEFAULT_LOOKBACK_MS);
+                    viaRemoteRead.put(SeriesIds.canonical(labels),
+                            AnalysisFetcher.toSeriesData("x", labels, grid, request).values());
+                });
+        assertEquals(2, viaRemoteRead.size());
+        for (String query : List.of("requests_total{cluster=\"east\"}", "temperature{cluster=\"east\"}")) {
+            RangeSeries series = client.queryRange(query, start, end, STEP).get(0);
+            double[] viaQueryRange = AnalysisFetcher.onGrid("x", series, request, POINTS).values();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(viaQueryRange,
+                    viaRemoteRead.get(SeriesIds.canonical(series.labels())), 1e-12, query);
+        }
+    }
+
+    @Test
     void countersBecomeRatesAcrossAResetAndLongGapsStayGaps() throws Exception {
         PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
         long end = start + (POINTS - 1) * STEP;
