@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code ./patternscope bench screen}: prints one {@code name value} line per figure. Speed is
+ * {@code ./patternscope bench screen|fetch}: prints one {@code name value} line per figure. Speed is
  * checked here, never in timed unit tests. Each figure is the best of several timed passes after
  * warm-up passes (the JIT must have compiled the kernel before it is timed).
  */
@@ -27,11 +27,15 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String what = args.length == 0 ? "screen" : args[0];
-        if (!what.equals("screen")) {
-            System.err.println("bench: unknown benchmark '" + what + "'; available: screen");
-            System.exit(2);
+        switch (what) {
+            case "screen" -> screen();
+            case "fetch" -> FetchBench.run(java.nio.file.Path.of(args.length > 1 ? args[1] : ".patternscope/bench"));
+            default -> {
+                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch");
+                System.exit(2);
+            }
         }
-        screen();
+        System.exit(0);
     }
 
     /** 10,000 series × 720 points (480 reference + 240 test) like the demo's: noise, steps, ramps, counts. */

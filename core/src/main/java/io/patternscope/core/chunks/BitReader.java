@@ -2,20 +2,61 @@ package io.patternscope.core.chunks;
 
 /**
  * Reads a big-endian bit stream (most significant bit of each byte first), as Prometheus's
- * {@code bstream} writes it. Reads of up to 56 bits take one unaligned 8-byte load; the stream is
- * not copied. Reading past the end throws {@link IllegalArgumentException} ("truncated chunk").
- * Not thread-safe.
+ * {@code bstream} writes it. Bits are served from a 64-bit buffer refilled from the array, so the
+ * common reads (one bit, a few bits) touch no memory. Reading past the end throws
+ * {@link IllegalArgumentException} ("truncated chunk"). Not thread-safe.
  */
 final class BitReader {
 
     private final byte[] data;
-    private final int endBit;
-    private long position;
+    private final int end;
+    private int next;
+    /** Unread bits, left-aligned: the next bit is the most significant one. */
+    private long buffer;
+    private int available;
 
     BitReader(byte[] data, int offsetBytes, int lengthBytes) {
         this.data = data;
-        this.position = (long) offsetBytes * 8;
-        this.endBit = (offsetBytes + lengthBytes) * 8;
+        this.next = offsetBytes;
+        this.end = offsetBytes + lengthBytes;
+    }
+
+    private void refill() {
+        if (next + 8 <= end) {
+            // One 8-byte load; only whole bytes count as available. The bits of a partly taken byte
+            // already sit where that byte goes, so the next refill ORs the same bits in again.
+            long word = ((data[next] & 0xffL) << 56) | ((data[next + 1] & 0xffL) << 48)
+                    | ((data[next + 2] & 0xffL) << 40) | ((data[next + 3] & 0xffL) << 32)
+                    | ((data[next + 4] & 0xffL) << 24) | ((data[next + 5] & 0xffL) << 16)
+                    | ((data[next + 6] & 0xffL) << 8) | (data[next + 7] & 0xffL);
+            buffer |= word >>> available;
+            int bytes = (64 - available) >>> 3;
+            next += bytes;
+            available += bytes << 3;
+            return;
+        }
+        while (available <= 56 && next < end) {
+            buffer |= (data[next++] & 0xffL) << (56 - available);
+            available += 8;
+        }
+    }
+
+    /**
+     * The next {@code bits} (≤ 56) without consuming them; missing bits past the end read as 0.
+     */
+    int peek(int bits) {
+        if (available < bits) {
+            refill();
+        }
+        return (int) (buffer >>> (64 - bits));
+    }
+
+    void skip(int bits) {
+        if (available < bits) {
+            throw new IllegalArgumentException("truncated chunk: " + bits + " bits to skip, " + available + " left");
+        }
+        buffer <<= bits;
+        available -= bits;
     }
 
     /** Up to 64 bits as an unsigned value. */
@@ -24,23 +65,28 @@ final class BitReader {
             long high = read(bits - 32);
             return (high << 32) | read(32);
         }
-        long end = position + bits;
-        if (end > endBit) {
-            throw new IllegalArgumentException("truncated chunk: " + bits + " bits wanted at bit " + position + " of " + endBit);
+        if (available < bits) {
+            refill();
+            if (available < bits) {
+                throw new IllegalArgumentException("truncated chunk: " + bits + " bits wanted, " + available + " left");
+            }
         }
-        int byteIndex = (int) (position >>> 3);
-        long word = loadBigEndian(byteIndex);
-        long value = (word << (position & 7)) >>> (64 - bits);
-        position = end;
+        long value = buffer >>> (64 - bits);
+        buffer <<= bits;
+        available -= bits;
         return value;
     }
 
     boolean readBit() {
-        if (position >= endBit) {
-            throw new IllegalArgumentException("truncated chunk at bit " + position);
+        if (available == 0) {
+            refill();
+            if (available == 0) {
+                throw new IllegalArgumentException("truncated chunk: no bits left");
+            }
         }
-        boolean bit = ((data[(int) (position >>> 3)] >>> (7 - (position & 7))) & 1) != 0;
-        position++;
+        boolean bit = buffer < 0;
+        buffer <<= 1;
+        available--;
         return bit;
     }
 
@@ -62,22 +108,5 @@ final class BitReader {
         long u = readUvarint();
         long x = u >>> 1;
         return (u & 1) != 0 ? ~x : x;
-    }
-
-    private long loadBigEndian(int byteIndex) {
-        if (byteIndex + 8 <= data.length) {
-            return ((data[byteIndex] & 0xffL) << 56) | ((data[byteIndex + 1] & 0xffL) << 48)
-                    | ((data[byteIndex + 2] & 0xffL) << 40) | ((data[byteIndex + 3] & 0xffL) << 32)
-                    | ((data[byteIndex + 4] & 0xffL) << 24) | ((data[byteIndex + 5] & 0xffL) << 16)
-                    | ((data[byteIndex + 6] & 0xffL) << 8) | (data[byteIndex + 7] & 0xffL);
-        }
-        long word = 0;
-        for (int i = 0; i < 8; i++) {
-            word <<= 8;
-            if (byteIndex + i < data.length) {
-                word |= data[byteIndex + i] & 0xffL;
-            }
-        }
-        return word;
     }
 }

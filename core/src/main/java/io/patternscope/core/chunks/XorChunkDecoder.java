@@ -67,24 +67,36 @@ public final class XorChunkDecoder {
         timestamps[offset + 1] = t;
         values[offset + 1] = Double.longBitsToDouble(bits);
         for (int i = 2; i < n; i++) {
+            // Delta-of-delta: the prefix is at most 4 bits; peek them at once.
+            int prefix = in.peek(4);
             long dod;
-            if (!in.readBit()) {
+            if (prefix < 0b1000) {
+                in.skip(1);
                 dod = 0;
-            } else if (!in.readBit()) {
+            } else if (prefix < 0b1100) {
+                in.skip(2);
                 dod = signed(in.read(14), 14);
-            } else if (!in.readBit()) {
+            } else if (prefix < 0b1110) {
+                in.skip(3);
                 dod = signed(in.read(17), 17);
-            } else if (!in.readBit()) {
+            } else if (prefix == 0b1110) {
+                in.skip(4);
                 dod = signed(in.read(20), 20);
             } else {
+                in.skip(4);
                 dod = in.read(64);
             }
             delta += dod;
             t += delta;
-            if (in.readBit()) {
-                if (in.readBit()) {
-                    leading = (int) in.read(5);
-                    int meaningful = (int) in.read(6);
+            int control = in.peek(2);
+            if (control < 0b10) {
+                in.skip(1);
+            } else {
+                in.skip(2);
+                if (control == 0b11) {
+                    int window = (int) in.read(11);
+                    leading = window >>> 6;
+                    int meaningful = window & 0x3f;
                     if (meaningful == 0) {
                         meaningful = 64;
                     }
