@@ -21,6 +21,14 @@ public interface FetchConfig {
     @WithDefault("500")
     long backoffMs();
 
+    /** Consecutive failed analyses of one cluster that open its circuit breaker. */
+    @WithDefault("3")
+    int breakerFailures();
+
+    /** How long an open breaker refuses a cluster before one trial. */
+    @WithDefault("PT30S")
+    java.time.Duration breakerOpenFor();
+
     /** Parallel analyses per replica. */
     @WithDefault("1")
     int workers();

@@ -5,6 +5,7 @@ import io.patternscope.bus.JetStreamBus;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.promql.SeriesSelector;
+import io.patternscope.core.resilience.CircuitBreaker;
 import io.patternscope.core.series.CounterRates;
 import io.patternscope.core.series.GridAligner;
 import io.patternscope.core.series.SeriesIds;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +63,7 @@ public class AnalysisFetcher {
     private final FetchConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService requests;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
         this.bus = bus;
@@ -80,12 +83,24 @@ public class AnalysisFetcher {
             complete(request, "none", 0, 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
             return;
         }
+        CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(),
+                name -> new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor()));
+        if (!breaker.allow()) {
+            complete(request, "none", 0, 0, 0, List.of(), "cluster " + backend.name() + " is failing: its circuit breaker is "
+                    + "open after " + config.breakerFailures() + " failed analyses; next try in "
+                    + breaker.retryAfter().toSeconds() + " s");
+            return;
+        }
         PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
         List<String> partialReasons = new ArrayList<>();
         Map<String, Map<String, String>> discovered;
         try {
             discovered = discover(client, backend, request, partialReasons);
+            breaker.recordSuccess();
         } catch (BackendException e) {
+            if (e.retryable()) {
+                breaker.recordFailure();
+            }
             complete(request, "none", 0, 0, 0, List.of(), "series discovery failed: " + e.getMessage());
             return;
         }
