@@ -35,10 +35,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** NATS stream and subject prefix, and the database; tests use their own so runs never mix. */
-    public record Isolation(String natsStream, String subjectPrefix, String database) {
+    /**
+     * NATS stream and subject prefix, and the database; tests use their own so runs never mix.
+     * {@code fetcherShardSeries} sets the fetcher's shard size (small in tests, to exercise several shards).
+     */
+    public record Isolation(String natsStream, String subjectPrefix, String database, int fetcherShardSeries) {
         public static Isolation demo() {
-            return new Isolation("PATTERNSCOPE", "ps", "patternscope");
+            return new Isolation("PATTERNSCOPE", "ps", "patternscope", 2500);
         }
     }
 
@@ -104,11 +107,25 @@ public final class LocalStack implements AutoCloseable {
         startService("report-service", ports.report(), withClusters(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + isolation.database(),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + isolation.database())));
-        startService("fetcher-service", ports.fetcher(), withClusters(Map.of()));
+        startService("fetcher-service", ports.fetcher(), withClusters(Map.of("patternscope.fetch.shard-max-series",
+                Integer.toString(isolation.fetcherShardSeries()))));
         startService("detector-service", ports.detector(), Map.of());
         startService("classifier-service", ports.classifier(), Map.of());
         startService("gateway", ports.gateway(), Map.of("patternscope.routes.report-service",
                 "http://127.0.0.1:" + ports.report()));
+    }
+
+    /**
+     * Starts another fetcher replica (its own port and log, {@code fetcher-service-<n>}): it binds to
+     * the same durable consumers, so it shares the shards of every analysis with the first.
+     */
+    public void startFetcherReplica(int replica) throws IOException, InterruptedException {
+        startService("fetcher-service", "fetcher-service-" + replica, freePort(), withClusters(Map.of(
+                "patternscope.fetch.shard-max-series", Integer.toString(isolation.fetcherShardSeries()))));
+    }
+
+    public Path log(String process) {
+        return work.resolve("logs/" + process + ".log");
     }
 
     private Map<String, String> withClusters(Map<String, String> extra) {
@@ -120,7 +137,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startService(String name, int port, Map<String, String> properties) throws IOException, InterruptedException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        startService(name, name, port, properties);
+    }
+
+    private void startService(String module, String name, int port, Map<String, String> properties)
+            throws IOException, InterruptedException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package)");
         }

@@ -37,12 +37,13 @@ class EndToEndIT {
         Path work = Files.createTempDirectory("ps-e2e");
         DemoSettings settings = DemoSettings.small(DemoClock.dataEnd(), nab);
         stack = new LocalStack(root, work, LocalStack.Ports.free(),
-                new LocalStack.Isolation("PATTERNSCOPE_E2E", "pse2e", "patternscope_test"), settings.clusters(), false);
+                new LocalStack.Isolation("PATTERNSCOPE_E2E", "pse2e", "patternscope_test", 40), settings.clusters(), false);
         Path om = work.resolve("demo.om");
         written = new DemoDataGenerator(settings).write(om);
         stack.backfill(om);
         stack.startPrometheus();
         stack.startServices();
+        stack.startFetcherReplica(2);
         driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
     }
 
@@ -69,6 +70,7 @@ class EndToEndIT {
         int rank = AnalysisDriver.rankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
         assertTrue(rank >= 1 && rank <= 3, "root cause ranked " + rank + "; findings: " + report.path("findings"));
 
+        assertEquals("remote_read_chunks", report.path("fetchMethod").asText());
         JsonNode summary = report.path("summary");
         long eastSeries = written.series() / 2;
         assertEquals(eastSeries, summary.path("seriesDiscovered").asLong(), "only the east cluster's series");
@@ -79,6 +81,20 @@ class EndToEndIT {
         JsonNode status = driver.get("/api/v1/analyses/" + id).body();
         assertEquals(eastSeries, status.path("progress").path("classified").asLong());
         assertEquals(status.path("progress").path("totalBatches").asInt(), status.path("progress").path("batchesClassified").asInt());
+    }
+
+    @Test
+    void twoFetcherReplicasShareTheShardsOfAnAnalysis() throws Exception {
+        Instant end = Instant.now().minusSeconds(60);
+        for (String cluster : java.util.List.of("east", "west")) {
+            String body = "{\"cluster\":\"" + cluster + "\",\"window\":{\"start\":\"" + end.minus(Duration.ofHours(2))
+                    + "\",\"end\":\"" + end + "\"}}";
+            String id = driver.post("/api/v1/analyses", body).body().path("id").asText();
+            assertEquals("COMPLETED", driver.awaitReport(id, Duration.ofMinutes(3), s -> { }).path("status").asText());
+        }
+        long first = Files.readAllLines(stack.log("fetcher-service")).stream().filter(l -> l.contains(" shard ")).count();
+        long second = Files.readAllLines(stack.log("fetcher-service-2")).stream().filter(l -> l.contains(" shard ")).count();
+        assertTrue(first > 0 && second > 0, "both replicas fetched shards: " + first + " and " + second);
     }
 
     @Test

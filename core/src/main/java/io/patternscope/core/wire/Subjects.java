@@ -8,6 +8,8 @@ package io.patternscope.core.wire;
 public final class Subjects {
     /** report-service → fetcher: {@link AnalysisRequested}. */
     public static final String ANALYSIS_REQUESTED = "analysis.requested";
+    /** fetcher → fetcher (any replica): {@link FetchShard}. */
+    public static final String FETCH_SHARD = "fetch.shard";
     /** fetcher → detector: {@link SeriesBatch} of raw (counter-converted) series. */
     public static final String SERIES_FETCHED = "series.fetched";
     /** detector → classifier: {@link ScreenedBatch}. */
@@ -16,7 +18,9 @@ public final class Subjects {
     public static final String EVENTS = "events";
     /** classifier → report: {@link ScreenedBatch} with patterns filled in. */
     public static final String EVENTS_CLASSIFIED = "events.classified";
-    /** fetcher → report: {@link FetchCompleted}, once per analysis. */
+    /** fetcher → report: {@link FetchPlanned}, once per analysis. */
+    public static final String EVENTS_FETCH_PLANNED = "events.fetch-planned";
+    /** fetcher → report: {@link FetchCompleted}, once per shard. */
     public static final String EVENTS_FETCH_COMPLETED = "events.fetch-completed";
     /** any stage → report: {@link BatchFailed}, when a batch could not be processed after every retry. */
     public static final String EVENTS_BATCH_FAILED = "events.batch-failed";

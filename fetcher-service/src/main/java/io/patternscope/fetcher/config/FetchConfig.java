@@ -29,6 +29,14 @@ public interface FetchConfig {
     @WithDefault("PT30S")
     java.time.Duration breakerOpenFor();
 
+    /** Largest shard, in series; shards hold whole metric names, so one big metric may exceed it. */
+    @WithDefault("2500")
+    int shardMaxSeries();
+
+    /** Shards fetched in parallel per replica. */
+    @WithDefault("2")
+    int shardWorkers();
+
     /** Parallel analyses per replica. */
     @WithDefault("1")
     int workers();

@@ -8,36 +8,35 @@ import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.fetcher.config.FetchConfig;
-import io.patternscope.fetcher.service.AnalysisFetcher;
+import io.patternscope.fetcher.service.FetchPlanner;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 
-/** Takes analysis requests from the durable consumer that all fetcher replicas share. */
+/** Takes analysis requests from the durable consumer that all fetcher replicas share, and plans their fetch. */
 @ApplicationScoped
 public class AnalysisRequestConsumer implements MessageHandler {
 
     static final String DURABLE = "fetcher";
 
     private final JetStreamBus bus;
-    private final AnalysisFetcher fetcher;
+    private final FetchPlanner planner;
     private final FetchConfig config;
 
-    public AnalysisRequestConsumer(JetStreamBus bus, AnalysisFetcher fetcher, FetchConfig config) {
+    public AnalysisRequestConsumer(JetStreamBus bus, FetchPlanner planner, FetchConfig config) {
         this.bus = bus;
-        this.fetcher = fetcher;
+        this.planner = planner;
         this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
-        // A fetch reports progress after every metric, which restarts the 2-minute ack deadline.
         bus.consume(DURABLE, Subjects.ANALYSIS_REQUESTED, Duration.ofMinutes(2), 3, config.workers(), this);
     }
 
     @Override
     public void handle(Delivery delivery) {
-        fetcher.fetch(WireCodec.decode(delivery.data(), AnalysisRequested.class), delivery);
+        planner.plan(WireCodec.decode(delivery.data(), AnalysisRequested.class));
     }
 
     @Override

@@ -5,16 +5,14 @@ import io.patternscope.bus.JetStreamBus;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.promql.SeriesSelector;
-import io.patternscope.core.resilience.CircuitBreaker;
 import io.patternscope.core.series.CounterRates;
 import io.patternscope.core.series.GridAligner;
 import io.patternscope.core.series.SeriesIds;
 import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.SeriesData;
-import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
-import io.patternscope.fetcher.client.BackendException;
 import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.client.RangeSeries;
 import io.patternscope.fetcher.config.FetchConfig;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +39,14 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
- * Fetches every series of one analysis: discovers the cluster's series in the window, then reads
- * them with one remote read (streamed XOR chunks, decoded as the frames arrive; a backend may
- * answer with SAMPLES instead), falling back to query_range per metric name for whatever remote
- * read could not deliver (no endpoint, or a failure after retries). Samples go on the analysis
- * grid with PromQL's lookback and staleness rules, counters become rates, and series stream out
- * in byte-bounded batches. Ends with one {@link FetchCompleted} naming the method used, the
- * number of batches and why anything is missing.
+ * Fetches one shard of an analysis ({@link FetchShard}, planned by {@link FetchPlanner}): one remote
+ * read restricted to the shard's metric names (streamed XOR chunks, decoded as the frames arrive; a
+ * backend may answer with SAMPLES instead), falling back to query_range per metric name for
+ * whatever remote read could not deliver (no endpoint, or a failure after retries). Samples go on
+ * the analysis grid with PromQL's lookback and staleness rules, counters become rates, and series
+ * stream out in byte-bounded batches numbered from {@code shardNo × SHARD_BATCH_SPAN}. Ends with
+ * one {@link FetchCompleted} naming the method used, the number of batches and why anything is
+ * missing. Memory: one frame, one series and one batch per shard in progress.
  */
 @ApplicationScoped
 public class AnalysisFetcher {
@@ -63,7 +61,6 @@ public class AnalysisFetcher {
     private final FetchConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService requests;
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
         this.bus = bus;
@@ -77,74 +74,59 @@ public class AnalysisFetcher {
         requests.shutdownNow();
     }
 
-    public void fetch(AnalysisRequested request, Delivery delivery) {
+    public void fetch(FetchShard shard, Delivery delivery) {
+        AnalysisRequested request = shard.request();
         ClusterBackend backend = clusters.find(request.cluster()).orElse(null);
         if (backend == null) {
-            complete(request, "none", 0, 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
+            complete(shard, "none", 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
             return;
         }
-        CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(),
-                name -> new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor()));
-        if (!breaker.allow()) {
-            complete(request, "none", 0, 0, 0, List.of(), "cluster " + backend.name() + " is failing: its circuit breaker is "
-                    + "open after " + config.breakerFailures() + " failed analyses; next try in "
-                    + breaker.retryAfter().toSeconds() + " s");
-            return;
+        Map<String, Map<String, String>> wanted = new TreeMap<>();
+        for (String id : shard.seriesIds()) {
+            wanted.put(id, Map.of("__name__", id.substring(0, Math.max(0, id.indexOf('{')))));
         }
-        PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
         List<String> partialReasons = new ArrayList<>();
-        Map<String, Map<String, String>> discovered;
-        try {
-            discovered = discover(client, backend, request, partialReasons);
-            breaker.recordSuccess();
-        } catch (BackendException e) {
-            if (e.retryable()) {
-                breaker.recordFailure();
-            }
-            complete(request, "none", 0, 0, 0, List.of(), "series discovery failed: " + e.getMessage());
-            return;
-        }
-        bus.publish(Subjects.EVENTS_PROGRESS, request.analysisId() + ":progress:DISCOVERED",
-                new StageProgress(request.analysisId(), StageProgress.Stage.DISCOVERED, -1, discovered.size()));
-
         BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),
-                config.maxBatchBytes());
+                config.maxBatchBytes(), shard.shardNo() * FetchShard.SHARD_BATCH_SPAN);
         Set<String> emitted = new HashSet<>();
         String method;
         try {
-            method = fetchByRemoteRead(backend, request, discovered, batches, emitted, delivery);
+            method = fetchByRemoteRead(backend, request, shard.metrics(), wanted, batches, emitted, delivery);
         } catch (RemoteReadException e) {
             // No remote read (or it failed even after retries): fetch what is still missing with query_range.
             method = METHOD_QUERY_RANGE;
             if (e.kind() != RemoteReadException.Kind.UNSUPPORTED) {
-                LOG.warnf("analysis %s: remote read failed (%s); falling back to query_range", request.analysisId(),
-                        e.getMessage());
+                LOG.warnf("analysis %s shard %d: remote read failed (%s); falling back to query_range",
+                        request.analysisId(), shard.shardNo(), e.getMessage());
             }
-            Map<String, Map<String, String>> missing = new TreeMap<>(discovered);
+            Map<String, Map<String, String>> missing = new TreeMap<>(wanted);
             missing.keySet().removeAll(emitted);
+            PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
             fetchByQueryRange(client, backend, request, missing, batches, delivery, partialReasons);
         }
         batches.flush();
-        int missing = discovered.size() - batches.published();
+        int missing = wanted.size() - batches.published();
         if (missing > 0 && partialReasons.isEmpty()) {
             partialReasons.add(missing + " discovered series returned no samples in the window");
         }
-        complete(request, method, discovered.size(), batches.published(), batches.batches(), partialReasons,
-                batches.published() == 0 && discovered.isEmpty() ? "no series found for cluster '" + request.cluster()
-                        + "' in the window" : null);
+        complete(shard, method, batches.published(), batches.batches(), partialReasons, null);
     }
 
     /**
-     * One remote read for the whole cluster (one query per selector), series streamed in as the
-     * frames arrive and batched at once: memory holds one frame and one batch.
+     * One remote read for the shard (one query per selector, restricted to the shard's metrics),
+     * series streamed in as the frames arrive and batched at once.
      */
-    private String fetchByRemoteRead(ClusterBackend backend, AnalysisRequested request,
+    private String fetchByRemoteRead(ClusterBackend backend, AnalysisRequested request, List<String> metrics,
                                      Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted,
                                      Delivery delivery) throws RemoteReadException {
         List<List<SeriesSelector.Matcher>> queries = new ArrayList<>();
-        List<String> include = request.selectors().isEmpty() ? List.of("{__name__=~\".+\"}") : request.selectors();
-        for (String selector : scoped(include, backend)) {
-            queries.add(SeriesSelector.parse(selector));
+        // Metric names are [a-zA-Z0-9_:]*: safe inside a regular expression as they are.
+        SeriesSelector.Matcher shardMetrics = new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, "__name__",
+                String.join("|", metrics));
+        for (String selector : FetchPlanner.scoped(FetchPlanner.includes(request), backend)) {
+            List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
+            matchers.add(shardMetrics);
+            queries.add(matchers);
         }
         int points = gridLength(request);
         int[] sinceProgress = {0};
@@ -210,42 +192,6 @@ public class AnalysisFetcher {
         return (int) ((request.endMs() - request.startMs()) / request.stepMs()) + 1;
     }
 
-    private Map<String, Map<String, String>> discover(PrometheusHttpClient client, ClusterBackend backend,
-                                                      AnalysisRequested request, List<String> partialReasons)
-            throws BackendException {
-        List<String> include = request.selectors().isEmpty() ? List.of("{__name__=~\".+\"}") : request.selectors();
-        Map<String, Map<String, String>> found = new TreeMap<>();
-        for (Map<String, String> labels : client.series(scoped(include, backend), request.startMs(), request.endMs())) {
-            found.put(SeriesIds.canonical(labels), labels);
-        }
-        if (!request.excludes().isEmpty()) {
-            for (Map<String, String> labels : client.series(scoped(request.excludes(), backend), request.startMs(),
-                    request.endMs())) {
-                found.remove(SeriesIds.canonical(labels));
-            }
-        }
-        if (found.size() > request.maxSeries()) {
-            partialReasons.add("series cap reached: analysed " + request.maxSeries() + " of " + found.size()
-                    + " series (raise maxSeries or narrow the selectors)");
-            Map<String, Map<String, String>> capped = new TreeMap<>();
-            for (Map.Entry<String, Map<String, String>> e : found.entrySet()) {
-                if (capped.size() == request.maxSeries()) {
-                    break;
-                }
-                capped.put(e.getKey(), e.getValue());
-            }
-            return capped;
-        }
-        return found;
-    }
-
-    private static List<String> scoped(List<String> selectors, ClusterBackend backend) {
-        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
-            return selectors;
-        }
-        return selectors.stream().map(s -> SeriesIds.withMatcher(s, backend.clusterLabel(), backend.tenant())).toList();
-    }
-
     /** Places query_range samples (already evaluated on the grid) on the analysis grid; missing steps stay NaN. */
     static SeriesData onGrid(String id, RangeSeries series, AnalysisRequested request, int gridLength) {
         double[] values = new double[gridLength];
@@ -268,14 +214,14 @@ public class AnalysisFetcher {
                 counter ? SeriesData.ValueKind.COUNTER_RATE : SeriesData.ValueKind.GAUGE);
     }
 
-    private void complete(AnalysisRequested request, String method, int discovered, int fetched, int batches, List<String> reasons,
-                          String failure) {
+    private void complete(FetchShard shard, String method, int fetched, int batches, List<String> reasons, String failure) {
+        String analysisId = shard.analysisId();
         if (failure != null) {
-            LOG.warnf("analysis %s: %s", request.analysisId(), failure);
+            LOG.warnf("analysis %s shard %d: %s", analysisId, shard.shardNo(), failure);
         }
-        bus.publish(Subjects.EVENTS_FETCH_COMPLETED, request.analysisId() + ":fetch-completed",
-                new FetchCompleted(request.analysisId(), discovered, fetched, batches, method, reasons, failure));
-        LOG.infof("analysis %s: fetched %d of %d series in %d batches (%s)", request.analysisId(), fetched, discovered,
-                batches, method);
+        bus.publish(Subjects.EVENTS_FETCH_COMPLETED, analysisId + ":fetch-completed:" + shard.shardNo(),
+                new FetchCompleted(analysisId, shard.shardNo(), fetched, batches, method, reasons, failure));
+        LOG.infof("analysis %s shard %d/%d: fetched %d of %d series in %d batches (%s)", analysisId, shard.shardNo() + 1,
+                shard.shardCount(), fetched, shard.seriesIds().size(), batches, method);
     }
 }

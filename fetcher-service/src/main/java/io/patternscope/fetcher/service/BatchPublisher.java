@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Collects fetched series and publishes them as {@link SeriesBatch} messages whose encoded size
  * stays under a byte budget, so memory is bounded by one batch plus the responses in flight, and
- * every message fits the server's max payload. Batch numbers are consecutive from 0 and, with the
- * analysis id, form the message ids: a re-run of the same analysis publishes the same ids.
+ * every message fits the server's max payload. Batch numbers are consecutive from the shard's first
+ * number and, with the analysis id, form the message ids: a re-run of the same shard publishes the
+ * same ids.
  * Not thread-safe: one per analysis, fed from one thread.
  */
 final class BatchPublisher {
@@ -32,7 +33,11 @@ final class BatchPublisher {
     private int batches;
     private int published;
 
-    BatchPublisher(JetStreamBus bus, String analysisId, long testStartMs, ScreeningParameters screening, long maxBytes) {
+    private final int firstBatchNo;
+
+    BatchPublisher(JetStreamBus bus, String analysisId, long testStartMs, ScreeningParameters screening, long maxBytes,
+                   int firstBatchNo) {
+        this.firstBatchNo = firstBatchNo;
         this.bus = bus;
         this.analysisId = analysisId;
         this.testStartMs = testStartMs;
@@ -53,7 +58,7 @@ final class BatchPublisher {
         if (pending.isEmpty()) {
             return;
         }
-        int batchNo = batches++;
+        int batchNo = firstBatchNo + batches++;
         SeriesBatch batch = new SeriesBatch(analysisId, testStartMs, screening, batchNo, List.copyOf(pending));
         bus.publish(Subjects.SERIES_FETCHED, analysisId + ":fetched:" + batchNo, batch);
         bus.publish(Subjects.EVENTS_PROGRESS, analysisId + ":progress:FETCHED:" + batchNo,

@@ -6,6 +6,7 @@ import io.patternscope.bus.MessageHandler;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.FetchPlanned;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
@@ -43,6 +44,7 @@ public class EventsConsumer implements MessageHandler {
         String subject = delivery.subject().substring(bus.settings().subjectPrefix().length() + 1);
         switch (subject) {
             case Subjects.EVENTS_PROGRESS -> tracker.onProgress(WireCodec.decode(delivery.data(), StageProgress.class));
+            case Subjects.EVENTS_FETCH_PLANNED -> tracker.onFetchPlanned(WireCodec.decode(delivery.data(), FetchPlanned.class));
             case Subjects.EVENTS_FETCH_COMPLETED -> tracker.onFetchCompleted(WireCodec.decode(delivery.data(), FetchCompleted.class));
             case Subjects.EVENTS_CLASSIFIED -> tracker.onClassified(WireCodec.decode(delivery.data(), ScreenedBatch.class));
             case Subjects.EVENTS_BATCH_FAILED -> tracker.onBatchFailed(WireCodec.decode(delivery.data(), BatchFailed.class));

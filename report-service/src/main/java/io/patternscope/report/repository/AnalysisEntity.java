@@ -43,6 +43,8 @@ public class AnalysisEntity extends PanacheEntityBase {
     public String statusReason;
     @Column(name = "fetch_method")
     public String fetchMethod;
+    /** Shards the fetch was planned in; null until planned. */
+    public Integer shards;
     @Column(name = "total_batches")
     public Integer totalBatches;
     public Integer discovered;

@@ -54,6 +54,19 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                 });
     }
 
+    /**
+     * Shards that have reported but whose batches are not all classified yet; a shard's batches are
+     * numbered from {@code shard × span} (FetchShard.SHARD_BATCH_SPAN) and its SHARD row holds their count.
+     */
+    public Uni<Long> shardsWithBatchesPending(UUID id, int span) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM stage_progress s WHERE s.analysis_id = :id AND s.stage = 'SHARD' AND s.series > "
+                                + "(SELECT count(*) FROM stage_progress c WHERE c.analysis_id = :id AND c.stage = 'CLASSIFIED' "
+                                + "AND c.batch_no >= s.batch_no * :span AND c.batch_no < s.batch_no * :span + s.series)",
+                        Long.class)
+                .setParameter("id", id).setParameter("span", span).getSingleResult());
+    }
+
     public Uni<Integer> markRunning(UUID id) {
         return update("status = 'RUNNING' WHERE id = ?1 AND status = 'PENDING'", id);
     }
@@ -81,5 +94,5 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
     }
 
     /** Progress stages, mirrored from the wire enum so the database keeps plain names. */
-    public enum Stage { DISCOVERED, FETCHED, SCREENED, CLASSIFIED }
+    public enum Stage { DISCOVERED, FETCHED, SCREENED, CLASSIFIED, SHARD }
 }

@@ -3,6 +3,8 @@ package io.patternscope.report.service;
 import io.patternscope.core.ranking.FindingRanker;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.FetchPlanned;
+import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
 import io.patternscope.core.wire.StageProgress;
@@ -23,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies pipeline events to stored analyses and ends an analysis exactly when its last batch has
- * been classified: the fetcher's {@link FetchCompleted} says how many batches exist, every
- * classified batch is recorded once under (analysis, CLASSIFIED, batch). Each event runs in one
+ * been classified: {@link FetchPlanned} says how many shards will report, each shard's
+ * {@link FetchCompleted} how many batches it published, and every classified batch is recorded
+ * once under (analysis, CLASSIFIED, batch). Each event runs in one
  * transaction that first locks the analysis row, so concurrent events (several workers or
  * replicas) are applied one after another and the last one always sees every batch.
  */
@@ -51,21 +54,49 @@ public class CompletionTracker {
                         .chain(() -> analyses.markRunning(id)).replaceWithVoid()));
     }
 
+    /** The fetch plan: how many shards will report, or why nothing will be fetched. */
+    public void onFetchPlanned(FetchPlanned plan) {
+        UUID id = UUID.fromString(plan.analysisId());
+        tx.inTransaction(() -> analyses.lock(id).chain(a -> {
+            if (a == null || a.isFinished() || a.shards != null) {
+                return Uni.createFrom().voidItem();
+            }
+            markRunning(a);
+            a.shards = plan.shards();
+            a.discovered = plan.discovered();
+            a.partialReasons = withReasons(a.partialReasons, plan.partialReasons());
+            if (plan.failure() != null) {
+                a.statusReason = plan.failure();
+            }
+            return finishIfDone(a);
+        }));
+    }
+
+    /** One shard's fetch is over: its batch count is recorded once, keyed by (analysis, SHARD, shard). */
     public void onFetchCompleted(FetchCompleted done) {
         UUID id = UUID.fromString(done.analysisId());
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
             if (a == null || a.isFinished()) {
                 return Uni.createFrom().voidItem();
             }
-            a.totalBatches = done.batches();
-            a.discovered = done.discovered();
-            a.fetched = done.fetched();
-            a.fetchMethod = done.method();
-            a.partialReasons = withReasons(a.partialReasons, done.partialReasons());
-            if (done.failure() != null) {
-                a.statusReason = done.failure();
-            }
-            return finishIfDone(a);
+            return analyses.recordProgress(id, Stage.SHARD.name(), done.shardNo(), done.batches()).chain(isNew -> {
+                if (!isNew) {
+                    return Uni.createFrom().voidItem();
+                }
+                markRunning(a);
+                a.fetched = (a.fetched == null ? 0 : a.fetched) + done.fetched();
+                if (a.fetchMethod == null || a.fetchMethod.equals(done.method())) {
+                    a.fetchMethod = done.method();
+                } else if (!a.fetchMethod.contains(done.method())) {
+                    a.fetchMethod = a.fetchMethod + "+" + done.method();
+                }
+                List<String> reasons = new ArrayList<>(done.partialReasons());
+                if (done.failure() != null) {
+                    reasons.add(done.failure());
+                }
+                a.partialReasons = withReasons(a.partialReasons, reasons);
+                return finishIfDone(a);
+            });
         }));
     }
 
@@ -79,6 +110,7 @@ public class CompletionTracker {
                 if (seen) {
                     return Uni.createFrom().voidItem();
                 }
+                markRunning(a);
                 a.model = batch.model();
                 List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
                 for (ScreenedSeries s : batch.series()) {
@@ -116,33 +148,46 @@ public class CompletionTracker {
         }));
     }
 
+    private static void markRunning(AnalysisEntity a) {
+        if (AnalysisStatus.PENDING.name().equals(a.status)) {
+            a.status = AnalysisStatus.RUNNING.name();
+        }
+    }
+
     private static String withReasons(String storedJson, List<String> more) {
         List<String> all = new ArrayList<>(AnalysisMapper.readList(storedJson));
         all.addAll(more);
         return AnalysisMapper.write(all);
     }
 
+    /** Ends the analysis when every planned shard has reported and each shard's batches are all classified. */
     private Uni<Void> finishIfDone(AnalysisEntity a) {
-        if (a.totalBatches == null) {
+        if (a.shards == null) {
             return Uni.createFrom().voidItem();
         }
         return analyses.progress(a.id).chain(progress -> {
-            long[] classified = progress.getOrDefault(Stage.CLASSIFIED, new long[] {0, 0});
-            if (classified[0] < a.totalBatches) {
+            long[] shards = progress.getOrDefault(Stage.SHARD, new long[] {0, 0});
+            a.totalBatches = shards[0] == a.shards ? (int) shards[1] : null;
+            if (shards[0] < a.shards) {
                 return Uni.createFrom().voidItem();
             }
-            return results.forAnalysis(a.id).invoke(rows -> {
-                List<String> reasons = AnalysisMapper.readList(a.partialReasons);
-                if (a.statusReason != null && a.fetched != null && a.fetched == 0) {
-                    a.status = AnalysisStatus.FAILED.name();
-                } else if (!reasons.isEmpty()) {
-                    a.status = AnalysisStatus.PARTIAL.name();
-                    a.statusReason = String.join("; ", reasons);
-                } else {
-                    a.status = AnalysisStatus.COMPLETED.name();
+            return analyses.shardsWithBatchesPending(a.id, FetchShard.SHARD_BATCH_SPAN).chain(pending -> {
+                if (pending > 0) {
+                    return Uni.createFrom().voidItem();
                 }
-                finish(a, rows);
-            }).replaceWithVoid();
+                return results.forAnalysis(a.id).invoke(rows -> {
+                    List<String> reasons = AnalysisMapper.readList(a.partialReasons);
+                    if (a.statusReason != null && (a.fetched == null || a.fetched == 0)) {
+                        a.status = AnalysisStatus.FAILED.name();
+                    } else if (!reasons.isEmpty()) {
+                        a.status = AnalysisStatus.PARTIAL.name();
+                        a.statusReason = String.join("; ", reasons);
+                    } else {
+                        a.status = AnalysisStatus.COMPLETED.name();
+                    }
+                    finish(a, rows);
+                }).replaceWithVoid();
+            });
         });
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternscope.core.api.ApiViews;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
+import io.patternscope.core.wire.FetchPlanned;
+import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
 import io.patternscope.core.wire.ScreeningStatus;
@@ -56,7 +58,9 @@ class CompletionTrackerTest {
         tracker.onClassified(batch1);
         tracker.onClassified(batch1); // redelivery
         assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status());
-        tracker.onFetchCompleted(new FetchCompleted(id, 4, 4, 2, "query_range", List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 4, 2, "remote_read_chunks", List.of(), null));
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status(), "the plan is not known yet");
+        tracker.onFetchPlanned(new FetchPlanned(id, 4, 1, List.of(), null));
         assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status(), "batch 0 is still missing");
         tracker.onClassified(batch0);
         tracker.onClassified(batch0);
@@ -77,9 +81,28 @@ class CompletionTrackerTest {
     }
 
     @Test
+    void twoShardsEndTogetherAndABatchCountsOnlyInItsOwnShard() {
+        String id = newAnalysis();
+        int second = FetchShard.SHARD_BATCH_SPAN;
+        tracker.onFetchPlanned(new FetchPlanned(id, 3, 2, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 1, 1, "remote_read_chunks", List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 1, 2, 2, "remote_read_chunks", List.of(), null));
+        tracker.onClassified(new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000))));
+        tracker.onClassified(new ScreenedBatch(id, second, "none", List.of(series("b", 1e-20, 50, 2_000))));
+        // A stray batch number beyond shard 0's single batch must not stand in for shard 1's second one.
+        tracker.onClassified(new ScreenedBatch(id, 1, "none", List.of(series("stray", 0.5, 0.1, -1))));
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status());
+        tracker.onClassified(new ScreenedBatch(id, second + 1, "none", List.of(series("c", 1e-20, 50, 2_000))));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        assertEquals("COMPLETED", view.status());
+        assertEquals(3, view.progress().totalBatches());
+    }
+
+    @Test
     void aLostBatchEndsTheAnalysisPartialWithTheReason() {
         String id = newAnalysis();
-        tracker.onFetchCompleted(new FetchCompleted(id, 3, 3, 2, "query_range", List.of(), null));
+        tracker.onFetchPlanned(new FetchPlanned(id, 3, 1, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 3, 2, "query_range", List.of(), null));
         tracker.onClassified(new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000))));
         tracker.onBatchFailed(new BatchFailed(id, "detector", 1, "detector gave up on batch 1: boom"));
         ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
@@ -90,8 +113,7 @@ class CompletionTrackerTest {
     @Test
     void anUnreachableClusterFailsTheAnalysisWithTheReason() {
         String id = newAnalysis();
-        tracker.onFetchCompleted(new FetchCompleted(id, 0, 0, 0, "query_range", List.of(),
-                "series discovery failed: cluster test-east unreachable"));
+        tracker.onFetchPlanned(new FetchPlanned(id, 0, 0, List.of(), "series discovery failed: cluster test-east unreachable"));
         ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
         assertEquals("FAILED", view.status());
         assertTrue(view.statusReason().contains("unreachable"));

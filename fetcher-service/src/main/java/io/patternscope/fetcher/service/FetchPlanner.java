@@ -1,0 +1,172 @@
+package io.patternscope.fetcher.service;
+
+import io.patternscope.bus.JetStreamBus;
+import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.config.ClusterBackends;
+import io.patternscope.core.resilience.CircuitBreaker;
+import io.patternscope.core.series.SeriesIds;
+import io.patternscope.core.wire.AnalysisRequested;
+import io.patternscope.core.wire.FetchPlanned;
+import io.patternscope.core.wire.FetchShard;
+import io.patternscope.core.wire.StageProgress;
+import io.patternscope.core.wire.Subjects;
+import io.patternscope.fetcher.client.BackendException;
+import io.patternscope.fetcher.client.PrometheusHttpClient;
+import io.patternscope.fetcher.config.FetchConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The first step of every analysis's fetch: discover the cluster's series in the window
+ * ({@code /api/v1/series} with the selectors, minus the exclusions, capped), split them into
+ * shards of whole metric names, publish the shards for any fetcher replica to take, and announce
+ * the plan with {@link FetchPlanned}. A per-cluster circuit breaker refuses clusters that keep
+ * failing, so an unreachable tenant fails its analyses at once instead of tying up the fetchers.
+ */
+@ApplicationScoped
+public class FetchPlanner {
+
+    private static final Logger LOG = Logger.getLogger(FetchPlanner.class);
+    /** Shards carry their series ids; keep the message well under NATS's 1 MiB default. */
+    private static final int SHARD_ID_BYTES = 256 * 1024;
+
+    private final JetStreamBus bus;
+    private final ClusterBackends clusters;
+    private final FetchConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+    public FetchPlanner(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
+        this.bus = bus;
+        this.clusters = clusters;
+        this.config = config;
+    }
+
+    public void plan(AnalysisRequested request) {
+        ClusterBackend backend = clusters.find(request.cluster()).orElse(null);
+        if (backend == null) {
+            announce(request, 0, List.of(), List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
+            return;
+        }
+        CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(),
+                name -> new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor()));
+        if (!breaker.allow()) {
+            announce(request, 0, List.of(), List.of(), "cluster " + backend.name() + " is failing: its circuit breaker is open after "
+                    + config.breakerFailures() + " failed analyses; next try in " + breaker.retryAfter().toSeconds() + " s");
+            return;
+        }
+        List<String> partialReasons = new ArrayList<>();
+        Map<String, Map<String, String>> discovered;
+        try {
+            discovered = discover(new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs()), backend,
+                    request, partialReasons);
+            breaker.recordSuccess();
+        } catch (BackendException e) {
+            if (e.retryable()) {
+                breaker.recordFailure();
+            }
+            announce(request, 0, List.of(), List.of(), "series discovery failed: " + e.getMessage());
+            return;
+        }
+        bus.publish(Subjects.EVENTS_PROGRESS, request.analysisId() + ":progress:DISCOVERED",
+                new StageProgress(request.analysisId(), StageProgress.Stage.DISCOVERED, -1, discovered.size()));
+        if (discovered.isEmpty()) {
+            announce(request, 0, List.of(), partialReasons, "no series found for cluster '" + request.cluster() + "' in the window");
+            return;
+        }
+        announce(request, discovered.size(), shards(discovered, config.shardMaxSeries()), partialReasons, null);
+    }
+
+    /**
+     * Splits series into shards of whole metric names (one remote read per shard), each at most
+     * {@code maxSeries} series and {@link #SHARD_ID_BYTES} of ids, unless one metric alone is larger.
+     */
+    static List<List<String>> shards(Map<String, Map<String, String>> discovered, int maxSeries) {
+        Map<String, List<String>> idsByMetric = new TreeMap<>();
+        discovered.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
+                k -> new ArrayList<>()).add(id));
+        List<List<String>> shards = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int bytes = 0;
+        for (List<String> ids : idsByMetric.values()) {
+            int idBytes = ids.stream().mapToInt(id -> id.length() + 3).sum();
+            if (!current.isEmpty() && (current.size() + ids.size() > maxSeries || bytes + idBytes > SHARD_ID_BYTES)) {
+                shards.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.addAll(ids);
+            bytes += idBytes;
+        }
+        if (!current.isEmpty()) {
+            shards.add(current);
+        }
+        return shards;
+    }
+
+    private void announce(AnalysisRequested request, int discovered, List<List<String>> shards, List<String> reasons,
+                          String failure) {
+        for (int n = 0; n < shards.size(); n++) {
+            List<String> ids = shards.get(n);
+            List<String> metrics = ids.stream().map(id -> id.substring(0, Math.max(0, id.indexOf('{')))).distinct().toList();
+            bus.publish(Subjects.FETCH_SHARD, request.analysisId() + ":shard:" + n,
+                    new FetchShard(request.analysisId(), request, n, shards.size(), metrics, ids));
+        }
+        bus.publish(Subjects.EVENTS_FETCH_PLANNED, request.analysisId() + ":fetch-planned",
+                new FetchPlanned(request.analysisId(), discovered, shards.size(), reasons, failure));
+        if (failure != null) {
+            LOG.warnf("analysis %s: %s", request.analysisId(), failure);
+        } else {
+            LOG.infof("analysis %s: %d series in %d shard(s)", request.analysisId(), discovered, shards.size());
+        }
+    }
+
+    private Map<String, Map<String, String>> discover(PrometheusHttpClient client, ClusterBackend backend,
+                                                      AnalysisRequested request, List<String> partialReasons)
+            throws BackendException {
+        Map<String, Map<String, String>> found = new TreeMap<>();
+        for (Map<String, String> labels : client.series(scoped(includes(request), backend), request.startMs(),
+                request.endMs())) {
+            found.put(SeriesIds.canonical(labels), labels);
+        }
+        if (!request.excludes().isEmpty()) {
+            for (Map<String, String> labels : client.series(scoped(request.excludes(), backend), request.startMs(),
+                    request.endMs())) {
+                found.remove(SeriesIds.canonical(labels));
+            }
+        }
+        if (found.size() > request.maxSeries()) {
+            partialReasons.add("series cap reached: analysed " + request.maxSeries() + " of " + found.size()
+                    + " series (raise maxSeries or narrow the selectors)");
+            Map<String, Map<String, String>> capped = new TreeMap<>();
+            for (Map.Entry<String, Map<String, String>> e : found.entrySet()) {
+                if (capped.size() == request.maxSeries()) {
+                    break;
+                }
+                capped.put(e.getKey(), e.getValue());
+            }
+            return capped;
+        }
+        return found;
+    }
+
+    /** The analysis's selectors, or every series when it names none. */
+    static List<String> includes(AnalysisRequested request) {
+        return request.selectors().isEmpty() ? List.of("{__name__=~\".+\"}") : request.selectors();
+    }
+
+    /** Selectors limited to the cluster: a label matcher on plain Prometheus; Cortex scopes by header. */
+    static List<String> scoped(List<String> selectors, ClusterBackend backend) {
+        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
+            return selectors;
+        }
+        return selectors.stream().map(s -> SeriesIds.withMatcher(s, backend.clusterLabel(), backend.tenant())).toList();
+    }
+}
