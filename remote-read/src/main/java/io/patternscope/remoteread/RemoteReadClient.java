@@ -1,5 +1,6 @@
 package io.patternscope.remoteread;
 
+import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.chunks.XorChunkDecoder;
 import io.patternscope.core.promql.SeriesSelector;
@@ -12,11 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.xerial.snappy.Snappy;
 
 /**
@@ -75,14 +74,8 @@ public final class RemoteReadClient {
                 return send(body, startMs, endMs, callback);
             } catch (RemoteReadException e) {
                 last = e;
-                if (e.kind() != RemoteReadException.Kind.RETRYABLE || attempt == attempts) {
-                    break;
-                }
-                long cap = backoffMs << (attempt - 1);
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (e.kind() != RemoteReadException.Kind.RETRYABLE || attempt == attempts
+                        || !BackendRequests.backOff(attempt, backoffMs)) {
                     break;
                 }
             }
@@ -97,15 +90,9 @@ public final class RemoteReadClient {
                 .header("Content-Encoding", "snappy")
                 .header("X-Prometheus-Remote-Read-Version", "0.1.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
-            request.header(backend.tenantHeader(), backend.tenant());
-        }
-        backend.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        backend.basicUser().ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + backend.basicPassword().orElse("")).getBytes(StandardCharsets.UTF_8))));
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(BackendRequests.authorize(request, backend).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new RemoteReadException(RemoteReadException.Kind.RETRYABLE, "cluster " + backend.name()
                     + " unreachable for remote read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);

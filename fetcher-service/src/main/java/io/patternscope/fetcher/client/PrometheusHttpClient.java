@@ -2,6 +2,7 @@ package io.patternscope.fetcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import java.io.IOException;
 import java.net.URI;
@@ -11,12 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The Prometheus HTTP API as Cortex and Prometheus both serve it: {@code /api/v1/series} for
@@ -89,23 +88,16 @@ public final class PrometheusHttpClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (backend.tenantMode() == ClusterBackend.TenantMode.HEADER) {
-            request.header(backend.tenantHeader(), backend.tenant());
-        }
-        backend.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        backend.basicUser().ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + backend.basicPassword().orElse("")).getBytes(StandardCharsets.UTF_8))));
-        HttpRequest built = request.build();
+        HttpRequest built = BackendRequests.authorize(request, backend).build();
         BackendException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 return send(built, apiPath);
             } catch (BackendException e) {
                 last = e;
-                if (!e.retryable() || attempt == attempts) {
+                if (!e.retryable() || attempt == attempts || !BackendRequests.backOff(attempt, backoffMs)) {
                     break;
                 }
-                sleepWithJitter(attempt);
             }
         }
         throw last;
@@ -137,15 +129,6 @@ public final class PrometheusHttpClient {
                     + body.path("error").asText("no error message"), false, null);
         }
         return body.path("data");
-    }
-
-    private void sleepWithJitter(int attempt) {
-        long cap = backoffMs << (attempt - 1);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Map<String, String> labels(JsonNode node) {
