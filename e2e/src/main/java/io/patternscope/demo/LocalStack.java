@@ -133,6 +133,10 @@ public final class LocalStack implements AutoCloseable {
         for (String cluster : clusters) {
             props.put("patternscope.clusters." + cluster + ".base-url", prometheus().toString());
         }
+        // A tenant whose backend is down (nothing listens on the discard port): analyses of it must
+        // end with the reason, quickly, never hang.
+        props.put("patternscope.clusters.unreachable.base-url", "http://127.0.0.1:9");
+        props.put("patternscope.clusters.unreachable.timeout", "PT2S");
         return props;
     }
 

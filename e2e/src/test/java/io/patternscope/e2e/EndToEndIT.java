@@ -98,6 +98,17 @@ class EndToEndIT {
     }
 
     @Test
+    void anUnreachableTenantEndsItsAnalysisWithTheReasonInsteadOfHanging() throws Exception {
+        Instant end = Instant.now();
+        AnalysisDriver.Reply created = driver.post("/api/v1/analyses", "{\"cluster\":\"unreachable\",\"window\":{\"start\":\""
+                + end.minus(Duration.ofHours(1)) + "\",\"end\":\"" + end + "\"}}");
+        assertEquals(202, created.status());
+        JsonNode report = driver.awaitReport(created.body().path("id").asText(), Duration.ofSeconds(60), s -> { });
+        assertEquals("FAILED", report.path("status").asText());
+        assertTrue(report.path("statusReason").asText().contains("unreachable"), report.path("statusReason").asText());
+    }
+
+    @Test
     void theQuietClusterShowsNoIncident() throws Exception {
         Instant end = Instant.now().minusSeconds(60);
         String body = "{\"cluster\":\"west\",\"window\":{\"start\":\"" + end.minus(Duration.ofHours(2)) + "\",\"end\":\""

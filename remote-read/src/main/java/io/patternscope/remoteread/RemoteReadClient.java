@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,44 +132,86 @@ public final class RemoteReadClient {
         return status == 429 || status >= 500 ? RemoteReadException.Kind.RETRYABLE : RemoteReadException.Kind.FAILED;
     }
 
+    /**
+     * Prometheus sends at most one series per frame and splits a series whose chunks exceed a frame
+     * over consecutive frames with the same labels: those are merged before the series is handed on.
+     */
     private static void readStreamed(InputStream in, long startMs, long endMs, SeriesCallback callback) throws IOException {
         ChunkedFrameReader frames = new ChunkedFrameReader(in, MAX_FRAME_BYTES);
-        long[] timestamps = new long[1024];
-        double[] values = new double[1024];
+        SeriesAssembler series = new SeriesAssembler(startMs, endMs, callback);
         byte[] frame;
         while ((frame = frames.next()) != null) {
             Remote.ChunkedReadResponse response = Remote.ChunkedReadResponse.parseFrom(frame);
-            for (Types.ChunkedSeries series : response.getChunkedSeriesList()) {
-                int total = 0;
-                for (Types.Chunk chunk : series.getChunksList()) {
-                    if (chunk.getType() != Types.Chunk.Encoding.XOR) {
-                        throw new IOException("unsupported chunk encoding " + chunk.getType());
-                    }
-                    total += XorChunkDecoder.sampleCount(chunk.getData().toByteArray());
-                }
-                if (total > timestamps.length) {
-                    timestamps = new long[Math.max(total, timestamps.length * 2)];
-                    values = new double[timestamps.length];
-                }
-                int n = 0;
-                for (Types.Chunk chunk : series.getChunksList()) {
-                    n += XorChunkDecoder.decode(chunk.getData().toByteArray(), timestamps, values, n);
-                }
-                // Chunks cover whole blocks: keep only the samples of the asked range.
-                int from = 0;
-                while (from < n && timestamps[from] < startMs) {
-                    from++;
-                }
-                int to = n;
-                while (to > from && timestamps[to - 1] > endMs) {
-                    to--;
-                }
-                if (from > 0) {
-                    System.arraycopy(timestamps, from, timestamps, 0, to - from);
-                    System.arraycopy(values, from, values, 0, to - from);
-                }
-                callback.accept(labels(series.getLabelsList()), timestamps, values, to - from);
+            for (Types.ChunkedSeries part : response.getChunkedSeriesList()) {
+                series.add(response.getQueryIndex(), part);
             }
+        }
+        series.flush();
+    }
+
+    /** Collects the chunks of one series (possibly over several frames) and decodes them. */
+    private static final class SeriesAssembler {
+        private final long startMs;
+        private final long endMs;
+        private final SeriesCallback callback;
+        private final List<byte[]> chunks = new ArrayList<>();
+        private List<Types.Label> labels;
+        private long queryIndex = -1;
+        private long[] timestamps = new long[1024];
+        private double[] values = new double[1024];
+
+        SeriesAssembler(long startMs, long endMs, SeriesCallback callback) {
+            this.startMs = startMs;
+            this.endMs = endMs;
+            this.callback = callback;
+        }
+
+        void add(long query, Types.ChunkedSeries part) throws IOException {
+            if (labels != null && (query != queryIndex || !labels.equals(part.getLabelsList()))) {
+                flush();
+            }
+            labels = part.getLabelsList();
+            queryIndex = query;
+            for (Types.Chunk chunk : part.getChunksList()) {
+                if (chunk.getType() != Types.Chunk.Encoding.XOR) {
+                    throw new IOException("unsupported chunk encoding " + chunk.getType());
+                }
+                chunks.add(chunk.getData().toByteArray());
+            }
+        }
+
+        void flush() {
+            if (labels == null) {
+                return;
+            }
+            int total = 0;
+            for (byte[] chunk : chunks) {
+                total += XorChunkDecoder.sampleCount(chunk);
+            }
+            if (total > timestamps.length) {
+                timestamps = new long[Math.max(total, timestamps.length * 2)];
+                values = new double[timestamps.length];
+            }
+            int n = 0;
+            for (byte[] chunk : chunks) {
+                n += XorChunkDecoder.decode(chunk, timestamps, values, n);
+            }
+            // Chunks cover whole head/block ranges: keep only the samples of the asked range.
+            int from = 0;
+            while (from < n && timestamps[from] < startMs) {
+                from++;
+            }
+            int to = n;
+            while (to > from && timestamps[to - 1] > endMs) {
+                to--;
+            }
+            if (from > 0) {
+                System.arraycopy(timestamps, from, timestamps, 0, to - from);
+                System.arraycopy(values, from, values, 0, to - from);
+            }
+            callback.accept(RemoteReadClient.labels(labels), timestamps, values, to - from);
+            chunks.clear();
+            labels = null;
         }
     }
 

@@ -2,8 +2,11 @@ package io.patternscope.core.chunks;
 
 import java.io.ByteArrayOutputStream;
 
-/** Test-only XOR chunk writer, following the table in README.md (Prometheus's xorAppender). */
-final class XorChunkEncoder {
+/**
+ * Writes XOR chunks following the table in README.md (Prometheus's {@code xorAppender}): used by
+ * the round-trip tests and by tests that play a remote-read backend. Not thread-safe.
+ */
+public final class XorChunkEncoder {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private long current;
@@ -15,7 +18,7 @@ final class XorChunkEncoder {
     private int leading = 0xff;
     private int trailing;
 
-    void append(long t, double v) {
+    public void append(long t, double v) {
         long bits = Double.doubleToRawLongBits(v);
         if (count == 0) {
             writeVarint(t);
@@ -100,7 +103,7 @@ final class XorChunkEncoder {
         }
     }
 
-    byte[] toChunk() {
+    public byte[] toChunk() {
         byte[] body = bytes.toByteArray();
         int extra = bitsInCurrent > 0 ? 1 : 0;
         byte[] chunk = new byte[2 + body.length + extra];
