@@ -84,6 +84,36 @@ public final class RemoteReadClient {
         throw last;
     }
 
+    /**
+     * Reads the series of {@code metrics} matching any of {@code selectors}. When the backend refuses
+     * the read as too large (its sample, chunk or byte limits: {@link RemoteReadException.Kind#LIMIT}),
+     * the metrics are split in halves and read again, down to a single metric, whose refusal is
+     * thrown. A series may then reach the callback more than once: the caller de-duplicates.
+     */
+    public Answer readMetrics(List<String> selectors, List<String> metrics, long startMs, long endMs,
+                              SeriesCallback callback) throws RemoteReadException {
+        // Metric names are [a-zA-Z0-9_:]*: safe inside a regular expression as they are.
+        SeriesSelector.Matcher names = new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, "__name__",
+                String.join("|", metrics));
+        List<List<SeriesSelector.Matcher>> queries = new ArrayList<>();
+        for (String selector : selectors) {
+            List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
+            matchers.add(names);
+            queries.add(matchers);
+        }
+        try {
+            return read(queries, startMs, endMs, callback);
+        } catch (RemoteReadException e) {
+            if (e.kind() != RemoteReadException.Kind.LIMIT || metrics.size() < 2) {
+                throw e;
+            }
+            int half = metrics.size() / 2;
+            Answer answer = readMetrics(selectors, metrics.subList(0, half), startMs, endMs, callback);
+            readMetrics(selectors, metrics.subList(half, metrics.size()), startMs, endMs, callback);
+            return answer;
+        }
+    }
+
     private Answer send(byte[] body, long startMs, long endMs, SeriesCallback callback) throws RemoteReadException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url("/api/v1/read")))
                 .timeout(backend.requestTimeout())

@@ -113,25 +113,18 @@ public class AnalysisFetcher {
     }
 
     /**
-     * One remote read for the shard (one query per selector, restricted to the shard's metrics),
-     * series streamed in as the frames arrive and batched at once.
+     * One remote read for the shard (one query per selector, restricted to the shard's metrics; split
+     * in halves when the backend refuses it as too large), series streamed in as the frames arrive
+     * and batched at once. Series already delivered are not batched twice (the emitted set).
      */
     private String fetchByRemoteRead(ClusterBackend backend, AnalysisRequested request, List<String> metrics,
                                      Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted,
                                      Delivery delivery) throws RemoteReadException {
-        List<List<SeriesSelector.Matcher>> queries = new ArrayList<>();
-        // Metric names are [a-zA-Z0-9_:]*: safe inside a regular expression as they are.
-        SeriesSelector.Matcher shardMetrics = new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, "__name__",
-                String.join("|", metrics));
-        for (String selector : FetchPlanner.scoped(FetchPlanner.includes(request), backend)) {
-            List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
-            matchers.add(shardMetrics);
-            queries.add(matchers);
-        }
+        List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);
         int points = gridLength(request);
         int[] sinceProgress = {0};
         RemoteReadClient.Answer answer = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs())
-                .read(queries, request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
+                .readMetrics(selectors, metrics, request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
                         (labels, timestamps, values, count) -> {
                             String id = SeriesIds.canonical(labels);
                             if (wanted.containsKey(id) && emitted.add(id)) {
