@@ -1,6 +1,18 @@
 package io.patternscope.core.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,6 +21,40 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class BackendRequests {
 
     private BackendRequests() {
+    }
+
+    /**
+     * An HTTP client for the cluster: trusts exactly the CAs of its {@code tls-ca-file} when one is
+     * set, the JVM's trust store otherwise.
+     *
+     * @throws IllegalArgumentException with a sentence when the CA file cannot be read or parsed
+     */
+    public static HttpClient httpClient(ClusterBackend backend) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        backend.tlsCaFile().ifPresent(file -> builder.sslContext(trusting(file, backend.name())));
+        return builder.build();
+    }
+
+    private static SSLContext trusting(Path caFile, String cluster) {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException("cluster " + cluster + ": " + caFile + " holds no PEM certificate");
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cluster " + cluster + ": cannot use the CA file " + caFile + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Adds the tenant header (Cortex) and the bearer or basic credentials of the cluster. */

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * patternscope.clusters.&lt;name&gt;.cluster-label = cluster              (default)
  * patternscope.clusters.&lt;name&gt;.bearer-token | basic-user | basic-password
  * patternscope.clusters.&lt;name&gt;.timeout       = PT30S                (default)
+ * patternscope.clusters.&lt;name&gt;.tls-ca-file   = /etc/patternscope/cortex-ca.pem (trust this CA for https)
  * </pre>
  */
 public final class ClusterBackends {
@@ -91,7 +92,8 @@ public final class ClusterBackends {
                 Optional.ofNullable(s.get("bearer-token")).filter(v -> !v.isBlank()),
                 Optional.ofNullable(s.get("basic-user")).filter(v -> !v.isBlank()),
                 Optional.ofNullable(s.get("basic-password")),
-                Duration.parse(s.getOrDefault("timeout", "PT30S")));
+                Duration.parse(s.getOrDefault("timeout", "PT30S")),
+                Optional.ofNullable(s.get("tls-ca-file")).filter(v -> !v.isBlank()).map(Path::of));
     }
 
     public Optional<ClusterBackend> find(String name) {

@@ -2,6 +2,7 @@ package io.patternscope.fetcher.service;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.promql.SeriesSelector;
@@ -21,7 +22,6 @@ import io.patternscope.remoteread.RemoteReadException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,7 +59,8 @@ public class AnalysisFetcher {
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
     private final FetchConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client per cluster: each may trust its own CA. */
+    private final Map<String, HttpClient> httpClients = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService requests;
 
     public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
@@ -81,6 +82,7 @@ public class AnalysisFetcher {
             complete(shard, "none", 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
             return;
         }
+        HttpClient http = httpClients.computeIfAbsent(backend.name(), name -> BackendRequests.httpClient(backend));
         Map<String, Map<String, String>> wanted = new TreeMap<>();
         for (String id : shard.seriesIds()) {
             wanted.put(id, Map.of("__name__", id.substring(0, Math.max(0, id.indexOf('{')))));
@@ -91,7 +93,7 @@ public class AnalysisFetcher {
         Set<String> emitted = new HashSet<>();
         String method;
         try {
-            method = fetchByRemoteRead(backend, request, shard.metrics(), wanted, batches, emitted, delivery);
+            method = fetchByRemoteRead(http, backend, request, shard.metrics(), wanted, batches, emitted, delivery);
         } catch (RemoteReadException e) {
             // No remote read (or it failed even after retries): fetch what is still missing with query_range.
             method = METHOD_QUERY_RANGE;
@@ -117,7 +119,7 @@ public class AnalysisFetcher {
      * in halves when the backend refuses it as too large), series streamed in as the frames arrive
      * and batched at once. Series already delivered are not batched twice (the emitted set).
      */
-    private String fetchByRemoteRead(ClusterBackend backend, AnalysisRequested request, List<String> metrics,
+    private String fetchByRemoteRead(HttpClient http, ClusterBackend backend, AnalysisRequested request, List<String> metrics,
                                      Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted,
                                      Delivery delivery) throws RemoteReadException {
         List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);

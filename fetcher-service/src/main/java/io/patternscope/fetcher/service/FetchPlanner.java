@@ -1,6 +1,7 @@
 package io.patternscope.fetcher.service;
 
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.resilience.CircuitBreaker;
@@ -15,7 +16,6 @@ import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.config.FetchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,8 @@ public class FetchPlanner {
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
     private final FetchConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client per cluster: each may trust its own CA. */
+    private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public FetchPlanner(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
@@ -65,6 +66,7 @@ public class FetchPlanner {
         List<String> partialReasons = new ArrayList<>();
         Map<String, Map<String, String>> discovered;
         try {
+            HttpClient http = httpClients.computeIfAbsent(backend.name(), name -> BackendRequests.httpClient(backend));
             discovered = discover(new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs()), backend,
                     request, partialReasons);
             breaker.recordSuccess();
