@@ -10,6 +10,9 @@ final class BitReader {
 
     private final byte[] data;
     private final int end;
+    /** The XOR window of the slow path, carried between calls by the decoder. */
+    int leading;
+    int trailing;
     private int next;
     /** Unread bits, left-aligned: the next bit is the most significant one. */
     private long buffer;
@@ -57,6 +60,25 @@ final class BitReader {
         }
         buffer <<= bits;
         available -= bits;
+    }
+
+    long buffer() {
+        return buffer;
+    }
+
+    int available() {
+        return available;
+    }
+
+    int nextByte() {
+        return next;
+    }
+
+    /** Takes over the state of the decoder's local copy of this reader. */
+    void reset(long buffer, int available, int next) {
+        this.buffer = available == 0 ? 0 : buffer;
+        this.available = available;
+        this.next = next;
     }
 
     /** Up to 64 bits as an unsigned value. */

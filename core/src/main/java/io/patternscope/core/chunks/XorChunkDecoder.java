@@ -66,48 +66,148 @@ public final class XorChunkDecoder {
         }
         timestamps[offset + 1] = t;
         values[offset + 1] = Double.longBitsToDouble(bits);
+        // Hot loop: the bit buffer lives in locals (no object state), refilled 8 bytes at a time.
+        long buffer = in.buffer();
+        int available = in.available();
+        int next = in.nextByte();
+        final int end = chunk.length;
         for (int i = 2; i < n; i++) {
-            // Delta-of-delta: the prefix is at most 4 bits; peek them at once.
-            int prefix = in.peek(4);
-            long dod;
-            if (prefix < 0b1000) {
-                in.skip(1);
-                dod = 0;
-            } else if (prefix < 0b1100) {
-                in.skip(2);
-                dod = signed(in.read(14), 14);
-            } else if (prefix < 0b1110) {
-                in.skip(3);
-                dod = signed(in.read(17), 17);
-            } else if (prefix == 0b1110) {
-                in.skip(4);
-                dod = signed(in.read(20), 20);
-            } else {
-                in.skip(4);
-                dod = in.read(64);
-            }
-            delta += dod;
-            t += delta;
-            int control = in.peek(2);
-            if (control < 0b10) {
-                in.skip(1);
-            } else {
-                in.skip(2);
-                if (control == 0b11) {
-                    int window = (int) in.read(11);
-                    leading = window >>> 6;
-                    int meaningful = window & 0x3f;
-                    if (meaningful == 0) {
-                        meaningful = 64;
+            if (available < 56) {
+                if (next + 8 <= end) {
+                    long word = ((chunk[next] & 0xffL) << 56) | ((chunk[next + 1] & 0xffL) << 48)
+                            | ((chunk[next + 2] & 0xffL) << 40) | ((chunk[next + 3] & 0xffL) << 32)
+                            | ((chunk[next + 4] & 0xffL) << 24) | ((chunk[next + 5] & 0xffL) << 16)
+                            | ((chunk[next + 6] & 0xffL) << 8) | (chunk[next + 7] & 0xffL);
+                    buffer |= word >>> available;
+                    int bytes = (64 - available) >>> 3;
+                    next += bytes;
+                    available += bytes << 3;
+                } else {
+                    while (available <= 56 && next < end) {
+                        buffer |= (chunk[next++] & 0xffL) << (56 - available);
+                        available += 8;
                     }
-                    trailing = 64 - leading - meaningful;
                 }
-                bits ^= in.read(64 - leading - trailing) << trailing;
+            }
+            if (available >= 56) {
+                // Fast path: a whole sample's prefixes and small payloads fit in the buffer.
+                long dod;
+                if (buffer >= 0) {                       // 0: dod = 0
+                    buffer <<= 1;
+                    available -= 1;
+                    dod = 0;
+                } else if ((buffer << 1) >= 0) {       // 10 + 14 bits
+                    dod = signed((buffer << 2) >>> 50, 14);
+                    buffer <<= 16;
+                    available -= 16;
+                } else {
+                    in.reset(buffer, available, next);
+                    dod = slowDod(in);
+                    buffer = in.buffer();
+                    available = in.available();
+                    next = in.nextByte();
+                    if (available < 16) {
+                        in.reset(buffer, available, next);
+                        bits = slowValue(in, bits, leading, trailing);
+                        leading = in.leading;
+                        trailing = in.trailing;
+                        buffer = in.buffer();
+                        available = in.available();
+                        next = in.nextByte();
+                        delta += dod;
+                        t += delta;
+                        timestamps[offset + i] = t;
+                        values[offset + i] = Double.longBitsToDouble(bits);
+                        continue;
+                    }
+                }
+                delta += dod;
+                t += delta;
+                // Value: 0 | 10 + meaningful | 11 + 5 + 6 + meaningful
+                if (buffer >= 0) {
+                    buffer <<= 1;
+                    available -= 1;
+                } else {
+                    boolean newWindow = (buffer << 1) < 0;
+                    buffer <<= 2;
+                    available -= 2;
+                    if (newWindow) {
+                        int window = (int) (buffer >>> 53);
+                        buffer <<= 11;
+                        available -= 11;
+                        leading = window >>> 6;
+                        int meaningful = window & 0x3f;
+                        if (meaningful == 0) {
+                            meaningful = 64;
+                        }
+                        trailing = 64 - leading - meaningful;
+                    }
+                    int meaningful = 64 - leading - trailing;
+                    if (meaningful > available) {
+                        in.reset(buffer, available, next);
+                        bits ^= in.read(meaningful) << trailing;
+                        buffer = in.buffer();
+                        available = in.available();
+                        next = in.nextByte();
+                    } else {
+                        bits ^= (buffer >>> (64 - meaningful)) << trailing;
+                        buffer = meaningful == 64 ? 0 : buffer << meaningful;
+                        available -= meaningful;
+                    }
+                }
+            } else {
+                // Near the end of the chunk: the careful reader, with its bounds checks.
+                in.reset(buffer, available, next);
+                delta += slowDod(in);
+                t += delta;
+                bits = slowValue(in, bits, leading, trailing);
+                leading = in.leading;
+                trailing = in.trailing;
+                buffer = in.buffer();
+                available = in.available();
+                next = in.nextByte();
+            }
+            if (available < 0) {
+                throw new IllegalArgumentException("truncated chunk: sample " + i + " of " + n + " runs past the end");
             }
             timestamps[offset + i] = t;
             values[offset + i] = Double.longBitsToDouble(bits);
         }
         return n;
+    }
+
+    private static long slowDod(BitReader in) {
+        if (!in.readBit()) {
+            return 0;
+        }
+        if (!in.readBit()) {
+            return signed(in.read(14), 14);
+        }
+        if (!in.readBit()) {
+            return signed(in.read(17), 17);
+        }
+        if (!in.readBit()) {
+            return signed(in.read(20), 20);
+        }
+        return in.read(64);
+    }
+
+    /** Reads one XOR-coded value; leaves the (possibly new) window in {@code in.leading/trailing}. */
+    private static long slowValue(BitReader in, long bits, int leading, int trailing) {
+        in.leading = leading;
+        in.trailing = trailing;
+        if (!in.readBit()) {
+            return bits;
+        }
+        if (in.readBit()) {
+            in.leading = (int) in.read(5);
+            int meaningful = (int) in.read(6);
+            if (meaningful == 0) {
+                meaningful = 64;
+            }
+            in.trailing = 64 - in.leading - meaningful;
+        }
+        return bits ^ (in.read(64 - in.leading - in.trailing) << in.trailing);
     }
 
     /** Two's complement of an {@code size}-bit field, the way Prometheus reads delta-of-deltas. */

@@ -58,6 +58,29 @@ class XorChunkDecoderTest {
     }
 
     @Test
+    void longChunksMixingEveryCodeDecodeAcrossManyRefills() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 2000 + random.nextInt(3000);
+            long[] t = new long[n];
+            double[] v = new double[n];
+            for (int i = 1; i < n; i++) {
+                int kind = random.nextInt(10);
+                long step = kind < 6 ? 15_000 : kind < 8 ? 15_000 + random.nextInt(8000) - 4000
+                        : kind == 8 ? random.nextInt(600_000) : (long) (random.nextDouble() * 1e11);
+                t[i] = t[i - 1] + step;
+                v[i] = switch (random.nextInt(4)) {
+                    case 0 -> v[i - 1];
+                    case 1 -> Math.round(random.nextGaussian() * 50);
+                    case 2 -> random.nextGaussian();
+                    default -> Double.longBitsToDouble(random.nextLong());
+                };
+            }
+            roundTrip(t, v);
+        }
+    }
+
+    @Test
     void specialValuesSurviveBitForBit() {
         double stale = Double.longBitsToDouble(XorChunkDecoder.STALE_NAN_BITS);
         roundTrip(new long[] {1000, 16000, 31000, 46000, 61000, 76000},
