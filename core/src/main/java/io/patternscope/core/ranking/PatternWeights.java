@@ -1,7 +1,7 @@
 package io.patternscope.core.ranking;
 
 import java.util.Map;
-import java.util.Set;
+import io.patternscope.core.patterns.PatternClass;
 
 /**
  * How much each anomaly pattern counts in the ranking score. PatternMatcher's defaults: 0.8 for
@@ -11,11 +11,6 @@ import java.util.Set;
 public final class PatternWeights {
 
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
-
-    static final Set<String> STILL_ABNORMAL = Set.of("LEVEL_SHIFT_UP", "LEVEL_SHIFT_DOWN", "STEADY_INCREASE",
-            "STEADY_DECREASE", "SUDDEN_INCREASE", "SUDDEN_DECREASE");
-    static final Set<String> RECOVERED = Set.of("SINGLE_SPIKE", "SINGLE_DIP", "MULTIPLE_SPIKES", "MULTIPLE_DIPS",
-            "TRANSIENT_LEVEL_SHIFT_UP", "TRANSIENT_LEVEL_SHIFT_DOWN", "FLUCTUATIONS");
 
     private final Map<String, Double> overrides;
     private final double stillAbnormal;
@@ -33,10 +28,12 @@ public final class PatternWeights {
 
     /** 1 for still abnormal, 2 for recovered, 0 for NONE/UNCLASSIFIED/unknown. */
     public static int patternType(String pattern) {
-        if (STILL_ABNORMAL.contains(pattern)) {
-            return 1;
+        for (PatternClass c : PatternClass.values()) {
+            if (c.name().equals(pattern)) {
+                return c.type();
+            }
         }
-        return RECOVERED.contains(pattern) ? 2 : 0;
+        return 0;
     }
 
     public double weight(String pattern) {
