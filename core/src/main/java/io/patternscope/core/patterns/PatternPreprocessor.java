@@ -4,8 +4,10 @@ package io.patternscope.core.patterns;
  * The one preprocessing step shared by training and serving, so the model sees the same kind of
  * input in both: (1) ±Inf become gaps; (2) leading and trailing gaps are cut; (3) interior gaps are
  * filled by linear interpolation between their neighbours; (4) the series is resampled to
- * {@code length} points by linear interpolation over its index; (5) min–max normalised to [0, 1]
- * (a constant series becomes all 0.5). O(n + length), thread-safe.
+ * {@code length} points: a shorter one by linear interpolation over its index, a longer one by
+ * buckets, each represented by its sample farthest from the series' median — plain interpolation
+ * would skip the one point a spike or dip consists of; (5) min–max normalised to [0, 1] (a constant
+ * series becomes all 0.5). O(n log n + length), thread-safe.
  */
 public final class PatternPreprocessor {
 
@@ -13,6 +15,36 @@ public final class PatternPreprocessor {
     public static final int MODEL_LENGTH = 128;
 
     private PatternPreprocessor() {
+    }
+
+    private static double[] interpolated(double[] filled, int length) {
+        int n = filled.length;
+        double[] out = new double[length];
+        for (int k = 0; k < length; k++) {
+            double position = length == 1 ? 0 : (double) k * (n - 1) / (length - 1);
+            int lo = (int) Math.floor(position);
+            int hi = Math.min(n - 1, lo + 1);
+            out[k] = filled[lo] + (position - lo) * (filled[hi] - filled[lo]);
+        }
+        return out;
+    }
+
+    private static double[] extremesPerBucket(double[] filled, int length) {
+        int n = filled.length;
+        double median = io.patternscope.core.screening.RobustStatistics.median(filled);
+        double[] out = new double[length];
+        for (int k = 0; k < length; k++) {
+            int from = (int) ((long) k * n / length);
+            int to = (int) ((long) (k + 1) * n / length);
+            double pick = filled[from];
+            for (int i = from + 1; i < to; i++) {
+                if (Math.abs(filled[i] - median) > Math.abs(pick - median)) {
+                    pick = filled[i];
+                }
+            }
+            out[k] = pick;
+        }
+        return out;
     }
 
     /**
@@ -46,16 +78,11 @@ public final class PatternPreprocessor {
                 previous = i;
             }
         }
+        double[] resampled = n > length ? extremesPerBucket(filled, length) : interpolated(filled, length);
         float[] out = new float[length];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        double[] resampled = new double[length];
-        for (int k = 0; k < length; k++) {
-            double position = length == 1 ? 0 : (double) k * (n - 1) / (length - 1);
-            int lo = (int) Math.floor(position);
-            int hi = Math.min(n - 1, lo + 1);
-            double v = filled[lo] + (position - lo) * (filled[hi] - filled[lo]);
-            resampled[k] = v;
+        for (double v : resampled) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }

@@ -27,6 +27,23 @@ class PatternPreprocessorTest {
     }
 
     @Test
+    void aOnePointSpikeSurvivesDownsampling() {
+        double[] v = new double[700];
+        java.util.Arrays.fill(v, 1);
+        v[433] = 50;
+        v[100] = -20;
+        float[] out = PatternPreprocessor.prepare(v, 128);
+        float max = 0;
+        float min = 1;
+        for (float x : out) {
+            max = Math.max(max, x);
+            min = Math.min(min, x);
+        }
+        assertEquals(1f, max, 1e-6, "the spike is still there");
+        assertEquals(0f, min, 1e-6, "and so is the dip");
+    }
+
+    @Test
     void inputWithoutTwoFiniteValuesIsRefusedWithASentence() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PatternPreprocessor.prepare(new double[] {NAN, NAN}, 128));
