@@ -131,7 +131,7 @@ public final class RemoteReadClient {
             Thread.currentThread().interrupt();
             throw new RemoteReadException(RemoteReadException.Kind.FAILED, "interrupted", e);
         }
-        try (InputStream in = response.body()) {
+        try (InputStream in = new StallGuard(response.body(), backend.requestTimeout())) {
             int status = response.statusCode();
             if (status != 200) {
                 String text = new String(in.readNBytes(2048), StandardCharsets.UTF_8).strip();
