@@ -1,0 +1,170 @@
+package io.patternscope.patternmodel;
+
+import io.patternscope.core.patterns.LabeledSeries;
+import io.patternscope.core.patterns.PatternClass;
+import io.patternscope.core.patterns.PatternPreprocessor;
+import io.patternscope.core.patterns.PatternSeriesGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * {@code TrainPatternModel OUT_DIR [perClass] [epochs]}: trains the pattern CNN on generated series
+ * with a fixed seed, reports accuracy on a held-out set generated with another seed and noisier
+ * settings, and exports a TensorFlow SavedModel (signature {@code serving_default}: input
+ * {@code input} [n, 128] float → output {@code output} [n, 14] probabilities).
+ */
+public final class TrainPatternModel {
+
+    public static final long SEED = 20211025L;
+    static final int BATCH = 64;
+
+    private TrainPatternModel() {
+    }
+
+    /** Preprocessed inputs and their class indices. */
+    record Dataset(float[][] inputs, int[] labels) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "pattern-model/target/pattern-cnn");
+        int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        Evaluation eval = train(out, perClass, epochs);
+        System.out.println(eval.report());
+        System.out.println("SavedModel written to " + out);
+    }
+
+    /** Trains, exports the SavedModel to {@code out}, and returns the held-out evaluation. */
+    public static Evaluation train(Path out, int perClass, int epochs) throws Exception {
+        TensorFlowNatives.load();
+        long t0 = System.nanoTime();
+        Dataset train = dataset(SEED, PatternSeriesGenerator.Settings.training(), perClass, true);
+        Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
+        System.out.printf(Locale.ROOT, "data: %d training, %d held-out series (%.1f s)%n", train.labels().length,
+                heldOut.labels().length, (System.nanoTime() - t0) / 1e9);
+        try (Graph graph = PatternCnn.build(SEED, 0.001f); Session session = new Session(graph)) {
+            Random order = new Random(SEED);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long e0 = System.nanoTime();
+                List<Integer> indices = new ArrayList<>();
+                for (int i = 0; i < train.labels().length; i++) {
+                    indices.add(i);
+                }
+                Collections.shuffle(indices, order);
+                double lossSum = 0;
+                int batches = 0;
+                for (int from = 0; from < indices.size(); from += BATCH) {
+                    List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + BATCH));
+                    try (TFloat32 x = inputs(train.inputs(), batch); TInt32 y = labels(train.labels(), batch);
+                         Result result = session.runner().feed(PatternCnn.INPUT, x).feed(PatternCnn.LABELS, y)
+                                 .addTarget(PatternCnn.TRAIN).fetch(PatternCnn.LOSS).run()) {
+                        lossSum += ((TFloat32) result.get(0)).getFloat();
+                        batches++;
+                    }
+                }
+                Evaluation eval = evaluate(session, heldOut);
+                System.out.printf(Locale.ROOT, "epoch %d: loss %.4f, held-out accuracy %.4f, macro-F1 %.4f (%.1f s)%n", epoch,
+                        lossSum / batches, eval.accuracy(), eval.macroF1(), (System.nanoTime() - e0) / 1e9);
+            }
+            Evaluation eval = evaluate(session, heldOut);
+            export(session, graph, out);
+            return eval;
+        }
+    }
+
+    static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment) {
+        PatternSeriesGenerator generator = new PatternSeriesGenerator(seed, settings, List.of());
+        Random random = new Random(seed ^ 0x5DEECE66DL);
+        PatternClass[] classes = PatternClass.values();
+        float[][] inputs = new float[classes.length * perClass][];
+        int[] labels = new int[inputs.length];
+        int k = 0;
+        for (PatternClass c : classes) {
+            for (int i = 0; i < perClass; i++) {
+                LabeledSeries s = generator.next(c);
+                if (augment) {
+                    if (random.nextBoolean()) {
+                        s = PatternSeriesGenerator.mirror(s);
+                    }
+                    if (random.nextDouble() < 0.3) {
+                        s = PatternSeriesGenerator.withNoise(s, 0.5, random);
+                    }
+                    s = PatternSeriesGenerator.scaled(s, Math.exp(random.nextGaussian()), random.nextGaussian() * 100);
+                }
+                inputs[k] = PatternPreprocessor.prepare(s.values(), PatternPreprocessor.MODEL_LENGTH);
+                labels[k++] = s.label().ordinal();
+            }
+        }
+        return new Dataset(inputs, labels);
+    }
+
+    static TFloat32 inputs(float[][] all, List<Integer> batch) {
+        int length = PatternPreprocessor.MODEL_LENGTH;
+        float[] flat = new float[batch.size() * length];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(all[batch.get(i)], 0, flat, i * length, length);
+        }
+        return TFloat32.tensorOf(Shape.of(batch.size(), length), DataBuffers.of(flat, true, false));
+    }
+
+    private static TInt32 labels(int[] all, List<Integer> batch) {
+        int[] y = new int[batch.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = all[batch.get(i)];
+        }
+        return TInt32.tensorOf(Shape.of(y.length), DataBuffers.of(y, true, false));
+    }
+
+    static Evaluation evaluate(Session session, Dataset data) {
+        int[][] confusion = new int[PatternCnn.CLASSES][PatternCnn.CLASSES];
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < data.labels().length; i++) {
+            all.add(i);
+        }
+        for (int from = 0; from < all.size(); from += 256) {
+            List<Integer> batch = all.subList(from, Math.min(all.size(), from + 256));
+            try (TFloat32 x = inputs(data.inputs(), batch);
+                 Result result = session.runner().feed(PatternCnn.INPUT, x).fetch(PatternCnn.OUTPUT).run()) {
+                TFloat32 probabilities = (TFloat32) result.get(0);
+                for (int i = 0; i < batch.size(); i++) {
+                    int best = 0;
+                    for (int c = 1; c < PatternCnn.CLASSES; c++) {
+                        if (probabilities.getFloat(i, c) > probabilities.getFloat(i, best)) {
+                            best = c;
+                        }
+                    }
+                    confusion[data.labels()[batch.get(i)]][best]++;
+                }
+            }
+        }
+        return new Evaluation(confusion);
+    }
+
+    private static void export(Session session, Graph graph, Path out) throws Exception {
+        if (Files.exists(out)) {
+            try (var walk = Files.walk(out)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Signature signature = Signature.builder().key(Signature.DEFAULT_KEY)
+                .input(PatternCnn.INPUT, graph.operation(PatternCnn.INPUT).output(0))
+                .output(PatternCnn.OUTPUT, graph.operation(PatternCnn.OUTPUT).output(0)).build();
+        SavedModelBundle.exporter(out.toString()).withFunction(session.function(signature)).export();
+    }
+}
