@@ -71,6 +71,12 @@ class EndToEndIT {
         assertTrue(rank >= 1 && rank <= 3, "root cause ranked " + rank + "; findings: " + report.path("findings"));
 
         assertEquals("remote_read_chunks", report.path("fetchMethod").asText());
+        assertTrue(report.path("model").asText().startsWith("pattern-cnn"), "the CNN classified: " + report.path("model"));
+        for (JsonNode finding : report.path("findings")) {
+            if (finding.path("rank").asInt() == rank) {
+                assertEquals(1, finding.path("patternType").asInt(), "the leak is still abnormal: " + finding.path("pattern"));
+            }
+        }
         JsonNode summary = report.path("summary");
         long eastSeries = written.series() / 2;
         assertEquals(eastSeries, summary.path("seriesDiscovered").asLong(), "only the east cluster's series");

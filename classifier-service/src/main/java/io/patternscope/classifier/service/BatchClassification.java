@@ -1,12 +1,17 @@
 package io.patternscope.classifier.service;
 
+import io.patternscope.core.ranking.PatternWeights;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Classifies the candidates of a screened batch; the other series pass through unchanged. */
+/**
+ * Classifies the candidates of a screened batch in one model call; the other series pass through
+ * unchanged. A candidate with fewer than two finite values cannot be classified and stays
+ * UNCLASSIFIED.
+ */
 @ApplicationScoped
 public class BatchClassification {
 
@@ -17,15 +22,37 @@ public class BatchClassification {
     }
 
     public ScreenedBatch classify(ScreenedBatch batch) {
-        List<ScreenedSeries> out = new ArrayList<>(batch.series().size());
-        for (ScreenedSeries series : batch.series()) {
-            if (series.candidate() && series.values() != null) {
-                PatternModel.Classification c = model.classify(series.values());
-                out.add(series.withPattern(c.pattern(), c.confidence()));
-            } else {
-                out.add(series);
+        List<Integer> positions = new ArrayList<>();
+        List<double[]> inputs = new ArrayList<>();
+        for (int i = 0; i < batch.series().size(); i++) {
+            ScreenedSeries s = batch.series().get(i);
+            if (s.candidate() && s.values() != null && finiteValues(s.values()) >= 2) {
+                positions.add(i);
+                inputs.add(s.values());
+            }
+        }
+        List<PatternModel.Classification> results = inputs.isEmpty() ? List.of() : model.classify(inputs);
+        List<ScreenedSeries> out = new ArrayList<>(batch.series());
+        for (int k = 0; k < positions.size(); k++) {
+            int i = positions.get(k);
+            out.set(i, out.get(i).withPattern(results.get(k).pattern(), results.get(k).confidence()));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            ScreenedSeries s = out.get(i);
+            if (s.candidate() && s.pattern() == null) {
+                out.set(i, s.withPattern(PatternWeights.UNCLASSIFIED, Double.NaN));
             }
         }
         return new ScreenedBatch(batch.analysisId(), batch.batchNo(), model.version(), out);
+    }
+
+    private static int finiteValues(double[] values) {
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 }

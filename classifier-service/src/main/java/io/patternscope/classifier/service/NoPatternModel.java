@@ -1,14 +1,13 @@
 package io.patternscope.classifier.service;
 
 import io.patternscope.core.ranking.PatternWeights;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
- * Used until the CNN ships: every changed series is reported {@code UNCLASSIFIED} with NaN
- * confidence, and the report says that no pattern model ran — never a made-up label.
+ * Used when no trained model is installed: every changed series is reported {@code UNCLASSIFIED}
+ * with NaN confidence, and the report says that no pattern model ran — never a made-up label.
  */
-@ApplicationScoped
-public class NoPatternModel implements PatternModel {
+public final class NoPatternModel implements PatternModel {
 
     @Override
     public String version() {
@@ -16,7 +15,7 @@ public class NoPatternModel implements PatternModel {
     }
 
     @Override
-    public Classification classify(double[] values) {
-        return new Classification(PatternWeights.UNCLASSIFIED, Double.NaN);
+    public List<Classification> classify(List<double[]> series) {
+        return series.stream().map(s -> new Classification(PatternWeights.UNCLASSIFIED, Double.NaN)).toList();
     }
 }

@@ -1,12 +1,15 @@
 package io.patternscope.classifier.service;
 
-/** Names the anomaly pattern of a changed series. Implementations must be thread-safe. */
+import java.util.List;
+
+/** Names the anomaly pattern of changed series. Implementations must be thread-safe. */
 public interface PatternModel {
 
-    /** What travels with every result, e.g. {@code cnn-1d@2026-11-23}; {@code none} when no model runs. */
+    /** What travels with every result, e.g. {@code pattern-cnn@1}; {@code none} when no model runs. */
     String version();
 
-    Classification classify(double[] values);
+    /** One classification per series, in order; each series has at least two finite values. */
+    List<Classification> classify(List<double[]> series);
 
     record Classification(String pattern, double confidence) {
     }
