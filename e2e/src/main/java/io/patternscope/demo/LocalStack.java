@@ -111,8 +111,9 @@ public final class LocalStack implements AutoCloseable {
                 Integer.toString(isolation.fetcherShardSeries()))));
         startService("detector-service", ports.detector(), Map.of());
         startService("classifier-service", ports.classifier(), Map.of());
-        startService("gateway", ports.gateway(), Map.of("patternscope.routes.report-service",
-                "http://127.0.0.1:" + ports.report()));
+        startService("gateway", ports.gateway(), Map.of(
+                "patternscope.routes.report-service", "http://127.0.0.1:" + ports.report(),
+                "patternscope.routes.classifier-service", "http://127.0.0.1:" + ports.classifier()));
     }
 
     /**

@@ -115,6 +115,19 @@ class EndToEndIT {
     }
 
     @Test
+    void patternsAreClassifiedThroughTheGateway() throws Exception {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            values.append(i == 0 ? "" : ",").append(i < 150 ? 5 + (i % 3) * 0.1 : 25 + (i % 3) * 0.1);
+        }
+        AnalysisDriver.Reply reply = driver.post("/api/v1/patterns/classify",
+                "{\"series\":[{\"id\":\"step\",\"values\":[" + values + "]}]}");
+        assertEquals(200, reply.status(), reply.body().toString());
+        assertEquals("LEVEL_SHIFT_UP", reply.body().path("results").get(0).path("pattern").asText());
+        assertEquals(400, driver.post("/api/v1/patterns/classify", "{\"series\":[]}").status());
+    }
+
+    @Test
     void theQuietClusterShowsNoIncident() throws Exception {
         Instant end = Instant.now().minusSeconds(60);
         String body = "{\"cluster\":\"west\",\"window\":{\"start\":\"" + end.minus(Duration.ofHours(2)) + "\",\"end\":\""

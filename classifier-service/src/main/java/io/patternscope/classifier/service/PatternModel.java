@@ -11,6 +11,7 @@ public interface PatternModel {
     /** One classification per series, in order; each series has at least two finite values. */
     List<Classification> classify(List<double[]> series);
 
-    record Classification(String pattern, double confidence) {
+    /** @param probabilities one per {@code PatternClass}, in its order; null when no model ran */
+    record Classification(String pattern, double confidence, float[] probabilities) {
     }
 }

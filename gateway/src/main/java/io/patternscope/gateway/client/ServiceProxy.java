@@ -42,6 +42,10 @@ public class ServiceProxy {
         return forward(routes.reportService(), "report-service", method, pathAndQuery, body);
     }
 
+    public Uni<Response> toClassifierService(HttpMethod method, String pathAndQuery, String body) {
+        return forward(routes.classifierService(), "classifier-service", method, pathAndQuery, body);
+    }
+
     private Uni<Response> forward(URI service, String name, HttpMethod method, String pathAndQuery, String body) {
         HttpRequest<Buffer> request = client.requestAbs(method, service.toString().replaceAll("/$", "") + pathAndQuery)
                 .timeout(routes.timeout().toMillis())

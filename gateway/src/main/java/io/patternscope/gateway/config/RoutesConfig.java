@@ -12,6 +12,9 @@ public interface RoutesConfig {
     /** report-service: /api/v1/analyses/** */
     URI reportService();
 
+    /** classifier-service: /api/v1/patterns/** */
+    URI classifierService();
+
     @WithDefault("PT30S")
     Duration timeout();
 }

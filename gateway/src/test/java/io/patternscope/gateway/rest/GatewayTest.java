@@ -17,7 +17,8 @@ class GatewayTest {
         given().accept("application/json").get("/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/analyses"))
                 .body(containsString("/api/v1/analyses/{id}/report"))
-                .body(containsString("AnalysisRequestBody"));
+                .body(containsString("AnalysisRequestBody"))
+                .body(containsString("/api/v1/patterns/classify"));
         given().get("/swagger-ui/").then().statusCode(200);
     }
 
