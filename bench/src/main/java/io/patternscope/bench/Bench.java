@@ -30,8 +30,9 @@ public final class Bench {
         switch (what) {
             case "screen" -> screen();
             case "fetch" -> FetchBench.run(java.nio.file.Path.of(args.length > 1 ? args[1] : ".patternscope/bench"));
+            case "classify" -> classify(java.nio.file.Path.of(args.length > 2 ? args[2] : "models/pattern-cnn"));
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch");
+                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch, classify");
                 System.exit(2);
             }
         }
@@ -70,6 +71,31 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "screen.series_per_second_per_core %.0f%n", SERIES / single);
         System.out.printf(Locale.ROOT, "screen.cores %d%n", cores);
         System.out.printf(Locale.ROOT, "screen.points_per_series %d%n", REFERENCE + TEST);
+    }
+
+    /** Batch inference on CPU: 10,000 generated series of 720 points, preprocessing included, batches of 256. */
+    static void classify(java.nio.file.Path modelDir) throws Exception {
+        io.patternscope.core.patterns.PatternSeriesGenerator generator = new io.patternscope.core.patterns.PatternSeriesGenerator(
+                9, new io.patternscope.core.patterns.PatternSeriesGenerator.Settings(720, 720, 5, 20, 0.02, 0.3, 0.1),
+                List.of());
+        io.patternscope.core.patterns.PatternClass[] classes = io.patternscope.core.patterns.PatternClass.values();
+        List<double[]> series = new ArrayList<>();
+        for (int i = 0; i < SERIES; i++) {
+            series.add(generator.next(classes[i % classes.length]).values());
+        }
+        try (io.patternscope.patternmodel.DjlPatternClassifier classifier =
+                     io.patternscope.patternmodel.DjlPatternClassifier.load(modelDir)) {
+            double seconds = best(() -> {
+                int n = 0;
+                for (int from = 0; from < SERIES; from += 256) {
+                    n += classifier.classify(series.subList(from, Math.min(SERIES, from + 256))).size();
+                }
+                return n;
+            });
+            System.out.printf(Locale.ROOT, "classify.series_per_second %.0f%n", SERIES / seconds);
+            System.out.printf(Locale.ROOT, "classify.batch 256%n");
+            System.out.printf(Locale.ROOT, "classify.device cpu%n");
+        }
     }
 
     private static int screenRange(double[][] workload, int from, int to) {
