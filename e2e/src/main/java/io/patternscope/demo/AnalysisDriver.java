@@ -98,6 +98,24 @@ public final class AnalysisDriver {
         return new Reply(response.statusCode(), json, response.headers().firstValue("Location").orElse(null));
     }
 
+    /** Rank (1-based) of the group holding the finding for {@code metric} on {@code pod}, or -1 when absent. */
+    public static int groupRankOf(JsonNode report, String metric, String pod) {
+        String series = null;
+        for (JsonNode finding : report.path("findings")) {
+            if (metric.equals(finding.path("metric").asText()) && pod.equals(finding.path("labels").path("pod").asText())) {
+                series = finding.path("series").asText();
+            }
+        }
+        for (JsonNode group : report.path("groups")) {
+            for (JsonNode member : group.path("members")) {
+                if (member.asText().equals(series)) {
+                    return group.path("rank").asInt();
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Rank (1-based) of the finding for {@code metric} on {@code pod}, or -1 when absent. */
     public static int rankOf(JsonNode report, String metric, String pod) {
         for (JsonNode finding : report.path("findings")) {

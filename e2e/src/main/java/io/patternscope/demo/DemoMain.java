@@ -65,7 +65,7 @@ public final class DemoMain {
         print(report, alert);
 
         String rootPod = Incident.rootCausePod(written.topologies().get(cluster));
-        int rank = AnalysisDriver.rankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
+        int rank = AnalysisDriver.groupRankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
         System.out.println();
         System.out.println("report: " + stack.gateway() + "/api/v1/analyses/" + id + "/report");
         System.out.println("OpenAPI: " + stack.gateway() + "/openapi   Swagger UI: " + stack.gateway() + "/swagger-ui");
@@ -92,18 +92,18 @@ public final class DemoMain {
                 summary.path("significant").asInt(), summary.path("belowMinEffect").asInt());
         summary.path("notes").forEach(n -> System.out.println("note: " + n.asText()));
         Instant alertAt = Instant.parse(alert.path("activeAt").asText());
+        System.out.printf("%d findings in %d groups%n", report.path("findings").size(), report.path("groups").size());
         System.out.println();
-        System.out.println("rank  score  onset    effect  pattern       series");
+        System.out.println("rank  onset   pattern               finding");
         int shown = 0;
-        for (JsonNode f : report.path("findings")) {
+        for (JsonNode g : report.path("groups")) {
             if (shown++ == 10) {
                 break;
             }
-            String onset = f.path("onset").isNull() ? "   ?" : String.format(Locale.ROOT, "%+5dm",
-                    Duration.between(alertAt, Instant.parse(f.path("onset").asText())).toMinutes());
-            System.out.printf(Locale.ROOT, "%4d  %5.2f  %s  %7.1f  %-12s  %s%n", f.path("rank").asInt(),
-                    f.path("score").asDouble(), onset, f.path("effectSize").asDouble(), f.path("pattern").asText(),
-                    f.path("series").asText());
+            String onset = g.path("onset").isNull() ? "    ?" : String.format(Locale.ROOT, "%+5dm",
+                    Duration.between(alertAt, Instant.parse(g.path("onset").asText())).toMinutes());
+            System.out.printf(Locale.ROOT, "%4d  %s  %-20s  %s%n", g.path("rank").asInt(), onset, g.path("pattern").asText(),
+                    g.path("title").asText());
         }
     }
 

@@ -77,6 +77,13 @@ class EndToEndIT {
                 assertEquals(1, finding.path("patternType").asInt(), "the leak is still abnormal: " + finding.path("pattern"));
             }
         }
+        int groupRank = AnalysisDriver.groupRankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
+        assertTrue(groupRank >= 1 && groupRank <= 3, "root cause group ranked " + groupRank + ": " + report.path("groups"));
+        boolean replicasCollapsed = false;
+        for (JsonNode group : report.path("groups")) {
+            replicasCollapsed |= group.path("size").asInt() > 1 && group.path("title").asText().contains("frontend");
+        }
+        assertTrue(replicasCollapsed, "the frontend pods' latency is one group: " + report.path("groups"));
         JsonNode summary = report.path("summary");
         long eastSeries = written.series() / 2;
         assertEquals(eastSeries, summary.path("seriesDiscovered").asLong(), "only the east cluster's series");

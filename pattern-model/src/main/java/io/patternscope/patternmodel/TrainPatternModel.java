@@ -23,8 +23,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * {@code TrainPatternModel OUT_DIR [perClass] [epochs]}: trains the pattern CNN on generated series
- * with a fixed seed, reports accuracy on a held-out set generated with another seed and noisier
- * settings, and exports a TensorFlow SavedModel (signature {@code serving_default}: input
+ * with a fixed seed, keeps the epoch that does best on a validation set (training settings, its
+ * own seed), reports accuracy on a held-out set generated with another seed and noisier settings
+ * (never used to choose anything), and exports that epoch as a TensorFlow SavedModel (signature {@code serving_default}: input
  * {@code input} [n, 128] float → output {@code output} [n, 14] probabilities).
  */
 public final class TrainPatternModel {
@@ -54,6 +55,8 @@ public final class TrainPatternModel {
         long t0 = System.nanoTime();
         Dataset train = dataset(SEED, PatternSeriesGenerator.Settings.training(), perClass, true);
         Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
+        Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
+        double bestValidation = -1;
         System.out.printf(Locale.ROOT, "data: %d training, %d held-out series (%.1f s)%n", train.labels().length,
                 heldOut.labels().length, (System.nanoTime() - t0) / 1e9);
         try (Graph graph = PatternCnn.build(SEED, 0.001f); Session session = new Session(graph)) {
@@ -76,13 +79,19 @@ public final class TrainPatternModel {
                         batches++;
                     }
                 }
-                Evaluation eval = evaluate(session, heldOut);
-                System.out.printf(Locale.ROOT, "epoch %d: loss %.4f, held-out accuracy %.4f, macro-F1 %.4f (%.1f s)%n", epoch,
-                        lossSum / batches, eval.accuracy(), eval.macroF1(), (System.nanoTime() - e0) / 1e9);
+                double validationAccuracy = evaluate(session, validation).accuracy();
+                boolean best = validationAccuracy > bestValidation;
+                if (best) {
+                    bestValidation = validationAccuracy;
+                    export(session, graph, out);
+                }
+                System.out.printf(Locale.ROOT, "epoch %d: loss %.4f, validation accuracy %.4f%s (%.1f s)%n", epoch,
+                        lossSum / batches, validationAccuracy, best ? ", kept" : "", (System.nanoTime() - e0) / 1e9);
             }
-            Evaluation eval = evaluate(session, heldOut);
-            export(session, graph, out);
-            return eval;
+        }
+        // The kept epoch, evaluated once on the held-out set, through the exported SavedModel.
+        try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
+            return evaluate(bundle.session(), heldOut);
         }
     }
 

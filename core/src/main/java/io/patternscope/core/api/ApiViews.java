@@ -40,6 +40,14 @@ public final class ApiViews {
                               String promql) {
     }
 
+    /**
+     * Findings that tell the same story (same metric and pattern, replicas of one thing, close
+     * onsets) as one line; {@code members} are series ids, best ranked first.
+     */
+    public record GroupView(int rank, String title, String pattern, int patternType, Instant onset, int size,
+                            List<String> members) {
+    }
+
     /** The screening verdict of any series of an analysis, changed or not. */
     public record SeriesView(String series, String metric, Map<String, String> labels, String valueKind, String status,
                              boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
@@ -48,6 +56,7 @@ public final class ApiViews {
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
-                             SummaryView summary, List<FindingView> findings, Instant generatedAt) {
+                             SummaryView summary, List<GroupView> groups, List<FindingView> findings,
+                             Instant generatedAt) {
     }
 }

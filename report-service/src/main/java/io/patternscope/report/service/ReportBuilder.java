@@ -1,5 +1,6 @@
 package io.patternscope.report.service;
 
+import io.patternscope.core.ranking.FindingGrouper;
 import io.patternscope.core.ranking.FindingRanker;
 import io.patternscope.core.ranking.PatternWeights;
 import io.patternscope.core.screening.BenjaminiHochberg;
@@ -19,12 +20,17 @@ import java.util.TreeMap;
 /**
  * Builds the report of an ended analysis from its series results: Benjamini–Hochberg across every
  * tested series of the analysis (the detector saw one batch at a time, so only here is m known),
- * the minimum effect size, then PatternMatcher's ranking. No I/O; it fills in each row's q-value,
+ * the minimum effect size, then PatternMatcher's ranking, then grouping of the findings that tell
+ * the same story. No I/O; it fills in each row's q-value,
  * which the caller persists.
  */
 public final class ReportBuilder {
 
+    /** Onsets of one story lie within 5 minutes of each other. */
+    static final long GROUP_ONSET_TOLERANCE_MS = 5 * 60_000;
+
     private final FindingRanker ranker;
+    private final FindingGrouper grouper = new FindingGrouper(GROUP_ONSET_TOLERANCE_MS);
 
     public ReportBuilder(FindingRanker ranker) {
         this.ranker = ranker;
@@ -84,6 +90,17 @@ public final class ReportBuilder {
                     qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
                     r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis)));
         }
+        List<FindingGrouper.Member> members = new ArrayList<>();
+        for (ApiViews.FindingView f : findings) {
+            members.add(new FindingGrouper.Member(f.series(), f.metric(), f.labels(), f.pattern(),
+                    f.onset() == null ? -1 : f.onset().toEpochMilli(), f.rank()));
+        }
+        List<ApiViews.GroupView> groups = new ArrayList<>();
+        for (FindingGrouper.Group g : grouper.group(members)) {
+            groups.add(new ApiViews.GroupView(g.rank(), g.title(), g.pattern(), PatternWeights.patternType(g.pattern()),
+                    g.onsetMs() < 0 ? null : Instant.ofEpochMilli(g.onsetMs()), g.members().size(),
+                    g.members().stream().map(FindingGrouper.Member::id).toList()));
+        }
         List<String> notes = new ArrayList<>();
         if (analysis.model == null || "none".equals(analysis.model)) {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
@@ -93,7 +110,7 @@ public final class ReportBuilder {
                 AnalysisMapper.readList(analysis.partialReasons), notes);
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
                 AnalysisMapper.alert(analysis), AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
-                analysis.fdrLevel, analysis.minEffectSize, summary, findings, now);
+                analysis.fdrLevel, analysis.minEffectSize, summary, groups, findings, now);
     }
 
     /** The query an operator pastes into Prometheus to see the same series the way the analysis saw it. */
