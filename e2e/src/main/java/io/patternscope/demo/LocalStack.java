@@ -117,12 +117,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts another fetcher replica (its own port and log, {@code fetcher-service-<n>}): it binds to
-     * the same durable consumers, so it shares the shards of every analysis with the first.
+     * Starts another replica of a pipeline service (its own port and log, {@code <module>-<n>}): it
+     * binds to the same durable consumers, so it shares the work of every analysis with the first.
      */
-    public void startFetcherReplica(int replica) throws IOException, InterruptedException {
-        startService("fetcher-service", "fetcher-service-" + replica, freePort(), withClusters(Map.of(
-                "patternscope.fetch.shard-max-series", Integer.toString(isolation.fetcherShardSeries()))));
+    public void startReplica(String module, int replica) throws IOException, InterruptedException {
+        Map<String, String> properties = module.equals("fetcher-service")
+                ? withClusters(Map.of("patternscope.fetch.shard-max-series", Integer.toString(isolation.fetcherShardSeries())))
+                : Map.of();
+        startService(module, module + "-" + replica, freePort(), properties);
     }
 
     public Path log(String process) {

@@ -43,7 +43,7 @@ class EndToEndIT {
         stack.backfill(om);
         stack.startPrometheus();
         stack.startServices();
-        stack.startFetcherReplica(2);
+        stack.startReplica("fetcher-service", 2);
         driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
     }
 

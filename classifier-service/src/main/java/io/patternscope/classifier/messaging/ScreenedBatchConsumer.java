@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ScreenedBatchConsumer implements MessageHandler {
 
     static final String DURABLE = "classifier";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ScreenedBatchConsumer.class);
 
     private final JetStreamBus bus;
     private final BatchClassification classification;
@@ -38,8 +39,10 @@ public class ScreenedBatchConsumer implements MessageHandler {
     @Override
     public void handle(Delivery delivery) {
         ScreenedBatch batch = WireCodec.decode(delivery.data(), ScreenedBatch.class);
-        bus.publish(Subjects.EVENTS_CLASSIFIED, batch.analysisId() + ":" + batch.batchNo() + ":classified",
-                classification.classify(batch));
+        ScreenedBatch classified = classification.classify(batch);
+        bus.publish(Subjects.EVENTS_CLASSIFIED, batch.analysisId() + ":" + batch.batchNo() + ":classified", classified);
+        LOG.infof("analysis %s batch %d: classified %d candidates with %s", batch.analysisId(), batch.batchNo(),
+                batch.series().stream().filter(s -> s.candidate()).count(), classified.model());
     }
 
     @Override

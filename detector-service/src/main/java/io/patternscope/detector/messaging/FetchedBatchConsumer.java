@@ -21,6 +21,7 @@ import java.time.Duration;
 public class FetchedBatchConsumer implements MessageHandler {
 
     static final String DURABLE = "detector";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FetchedBatchConsumer.class);
 
     private final JetStreamBus bus;
     private final BatchScreening screening;
@@ -43,6 +44,8 @@ public class FetchedBatchConsumer implements MessageHandler {
         bus.publish(Subjects.SERIES_SCREENED, batch.analysisId() + ":" + batch.batchNo() + ":screened", screened);
         bus.publish(Subjects.EVENTS_PROGRESS, batch.analysisId() + ":progress:SCREENED:" + batch.batchNo(),
                 new StageProgress(batch.analysisId(), StageProgress.Stage.SCREENED, batch.batchNo(), batch.series().size()));
+        LOG.infof("analysis %s batch %d: screened %d series, %d candidates", batch.analysisId(), batch.batchNo(),
+                batch.series().size(), screened.series().stream().filter(s -> s.candidate()).count());
     }
 
     @Override
