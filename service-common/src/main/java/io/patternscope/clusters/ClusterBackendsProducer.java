@@ -7,14 +7,16 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The cluster table every service agrees on: {@code patternscope.clusters.*} from the service's
- * configuration (application.properties, -D flags) plus, when {@code patternscope.clusters-file}
- * names one, a properties file such as a mounted Kubernetes ConfigMap.
+ * configuration (application.properties, -D flags) plus the properties files that
+ * {@code patternscope.clusters-file} names, comma-separated (a mounted ConfigMap with the table, a
+ * Secret with its credentials).
  */
 @ApplicationScoped
 public class ClusterBackendsProducer {
@@ -29,8 +31,8 @@ public class ClusterBackendsProducer {
                 config.getOptionalValue(name, String.class).ifPresent(v -> inline.put(name, v));
             }
         }
-        Optional<Path> file = config.getOptionalValue("patternscope.clusters-file", String.class)
-                .filter(s -> !s.isBlank()).map(Path::of);
-        return ClusterBackends.fromProperties(inline, file);
+        List<Path> files = config.getOptionalValue("patternscope.clusters-file", String.class).stream()
+                .flatMap(s -> Arrays.stream(s.split(","))).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return ClusterBackends.fromProperties(inline, files);
     }
 }

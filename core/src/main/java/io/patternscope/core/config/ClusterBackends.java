@@ -54,10 +54,13 @@ public final class ClusterBackends {
         return new ClusterBackends(byName);
     }
 
-    /** Adds the clusters of a properties file (e.g. a mounted ConfigMap) to those given inline. */
-    public static ClusterBackends fromProperties(Map<String, String> properties, Optional<Path> file) {
+    /**
+     * Adds the clusters of properties files (e.g. a mounted ConfigMap with the table and a Secret
+     * with its credentials) to those given inline; later files and inline values win.
+     */
+    public static ClusterBackends fromProperties(Map<String, String> properties, java.util.List<Path> files) {
         Map<String, String> all = new HashMap<>();
-        file.ifPresent(path -> {
+        files.forEach(path -> {
             Properties loaded = new Properties();
             try (Reader reader = Files.newBufferedReader(path)) {
                 loaded.load(reader);

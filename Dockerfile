@@ -1,0 +1,12 @@
+# One image per service, built after `./mvnw package`:
+#   docker build --build-arg MODULE=fetcher-service -t ghcr.io/patternscope/fetcher-service:0.1.0 .
+# The classifier image carries the pattern model; build it from a -Pgpu package for the -gpu tag.
+FROM eclipse-temurin:17-jre
+ARG MODULE
+WORKDIR /deployments
+COPY ${MODULE}/target/quarkus-app/ /deployments/
+COPY models/ /deployments/models/
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp"
+USER 185
+EXPOSE 8080 8081 8082 8083 8084
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
