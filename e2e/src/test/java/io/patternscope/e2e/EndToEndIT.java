@@ -91,6 +91,12 @@ class EndToEndIT {
         for (JsonNode finding : report.path("findings")) {
             assertEquals("east", finding.path("labels").path("cluster").asText());
         }
+        java.net.http.HttpResponse<String> markdown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stack.gateway().resolve("/api/v1/analyses/" + id + "/report.md")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, markdown.statusCode());
+        assertTrue(markdown.body().startsWith("# Patternscope report — east"), markdown.body());
+        assertTrue(markdown.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
         JsonNode status = driver.get("/api/v1/analyses/" + id).body();
         assertEquals(eastSeries, status.path("progress").path("classified").asLong());
         assertEquals(status.path("progress").path("totalBatches").asInt(), status.path("progress").path("batchesClassified").asInt());

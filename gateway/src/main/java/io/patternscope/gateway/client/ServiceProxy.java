@@ -49,7 +49,7 @@ public class ServiceProxy {
     private Uni<Response> forward(URI service, String name, HttpMethod method, String pathAndQuery, String body) {
         HttpRequest<Buffer> request = client.requestAbs(method, service.toString().replaceAll("/$", "") + pathAndQuery)
                 .timeout(routes.timeout().toMillis())
-                .putHeader("Accept", MediaType.APPLICATION_JSON);
+                .putHeader("Accept", MediaType.WILDCARD);
         Uni<HttpResponse<Buffer>> sent = body == null ? request.send()
                 : request.putHeader("Content-Type", MediaType.APPLICATION_JSON).sendBuffer(Buffer.buffer(body));
         return sent.map(ServiceProxy::relay).onFailure().recoverWithItem(failure -> Response.status(503)

@@ -92,6 +92,14 @@ public class AnalysesResource {
                 + (query == null ? "" : "?" + query), null);
     }
 
+    @GET
+    @Path("/{id}/report.md")
+    @Produces("text/markdown")
+    @Operation(summary = "The report as Markdown, for a ticket or a chat (409 while running)")
+    public Uni<Response> reportMarkdown(@PathParam("id") String id) {
+        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report.md", null);
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete an analysis and its report")

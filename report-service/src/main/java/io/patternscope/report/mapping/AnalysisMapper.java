@@ -52,6 +52,14 @@ public final class AnalysisMapper {
         }
     }
 
+    public static ApiViews.ReportView readReport(String json) {
+        try {
+            return JSON.readValue(json, ApiViews.ReportView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report is not a report: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static Map<String, String> readMap(String json) {
         if (json == null) {
             return Map.of();

@@ -84,6 +84,13 @@ public class AnalysisResource {
         return service.series(uuid(id), blankToNull(status), changed, page, size);
     }
 
+    @GET
+    @Path("/{id}/report.md")
+    @Produces("text/markdown")
+    public Response reportMarkdown(@PathParam("id") String id) {
+        return Response.ok(service.reportMarkdown(uuid(id)), "text/markdown; charset=utf-8").build();
+    }
+
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {

@@ -93,6 +93,11 @@ public class AnalysisService {
         return a.report;
     }
 
+    /** The stored report rendered as Markdown; 409 while the analysis runs. */
+    public String reportMarkdown(UUID id) {
+        return io.patternscope.report.mapping.ReportMarkdown.render(AnalysisMapper.readReport(report(id)));
+    }
+
     public List<ApiViews.AnalysisView> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
         return tx.readOnly(() -> analyses.search(cluster, alert, from, to, page, size)).stream()
                 .map(a -> AnalysisMapper.toView(a, java.util.Map.of())).toList();
