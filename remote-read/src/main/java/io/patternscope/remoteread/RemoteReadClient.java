@@ -2,6 +2,7 @@ package io.patternscope.remoteread;
 
 import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.config.StallGuard;
 import io.patternscope.core.chunks.XorChunkDecoder;
 import io.patternscope.core.promql.SeriesSelector;
 import io.patternscope.remoteread.proto.Remote;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
+import io.patternscope.core.config.StallGuard;
+import java.io.InputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -104,9 +106,15 @@ public final class PrometheusHttpClient {
     }
 
     private JsonNode send(HttpRequest request, String apiPath) throws BackendException {
-        HttpResponse<byte[]> response;
+        int status;
+        byte[] body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            // The request timeout covers the headers only: a body that stalls must fail too.
+            try (InputStream in = new StallGuard(response.body(), backend.requestTimeout())) {
+                body = in.readAllBytes();
+            }
         } catch (IOException e) {
             throw new BackendException("cluster " + backend.name() + " unreachable at " + backend.url(apiPath) + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
@@ -114,21 +122,20 @@ public final class PrometheusHttpClient {
             Thread.currentThread().interrupt();
             throw new BackendException("interrupted", false, e);
         }
-        int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new BackendException("cluster " + backend.name() + " answered HTTP " + status + " on " + apiPath, true, null);
         }
-        JsonNode body;
+        JsonNode json;
         try {
-            body = JSON.readTree(response.body());
+            json = JSON.readTree(body);
         } catch (IOException e) {
             throw new BackendException("cluster " + backend.name() + " sent a body that is not JSON on " + apiPath, false, e);
         }
-        if (status != 200 || !"success".equals(body.path("status").asText())) {
+        if (status != 200 || !"success".equals(json.path("status").asText())) {
             throw new BackendException("cluster " + backend.name() + " rejected " + apiPath + " (HTTP " + status + "): "
-                    + body.path("error").asText("no error message"), false, null);
+                    + json.path("error").asText("no error message"), false, null);
         }
-        return body.path("data");
+        return json.path("data");
     }
 
     private static Map<String, String> labels(JsonNode node) {

@@ -98,6 +98,32 @@ class PrometheusHttpClientTest {
     }
 
     @Test
+    void aBodyThatStallsAfterTheHeadersFailsWithinTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        serve(exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{\"status\":\"succ".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try {
+            PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(),
+                    backend(Duration.ofMillis(400), ClusterBackend.TenantMode.LABEL), 1, 20);
+            long t0 = System.nanoTime();
+            BackendException e = assertThrows(BackendException.class, () -> client.series(List.of("up"), 0, 60_000));
+            assertTrue((System.nanoTime() - t0) / 1e9 < 5, "gave up in time");
+            assertTrue(e.getMessage().contains("stalled"), e.getMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aRejectedQueryIsNotRetriedAndCarriesTheBackendsMessage() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         serve(exchange -> {

@@ -1,4 +1,4 @@
-package io.patternscope.remoteread;
+package io.patternscope.core.config;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * request timeout covers only the wait for the response headers; a backend that sends headers
  * and then stalls would otherwise hold the reading thread forever.
  */
-final class StallGuard extends FilterInputStream {
+public final class StallGuard extends FilterInputStream {
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "remote-read-stall-guard");
@@ -28,7 +28,7 @@ final class StallGuard extends FilterInputStream {
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
 
-    StallGuard(InputStream in, Duration maxSilence) {
+    public StallGuard(InputStream in, Duration maxSilence) {
         super(in);
         this.maxSilenceNanos = maxSilence.toNanos();
         long period = Math.max(50, maxSilence.toMillis() / 4);
@@ -49,20 +49,34 @@ final class StallGuard extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        return guarded(super.read());
+        try {
+            return guarded(super.read());
+        } catch (IOException e) {
+            throw stalled ? stall(e) : e;
+        }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        return guarded(super.read(buffer, offset, length));
+        try {
+            return guarded(super.read(buffer, offset, length));
+        } catch (IOException e) {
+            throw stalled ? stall(e) : e;
+        }
     }
 
     private int guarded(int result) throws IOException {
         if (stalled) {
-            throw new IOException("no data for " + Duration.ofNanos(maxSilenceNanos).toMillis() + " ms: the backend stalled");
+            throw stall(null);
         }
         lastProgress = System.nanoTime();
         return result;
+    }
+
+    /** The read failed because the watchdog closed a silent stream: say so. */
+    private IOException stall(IOException cause) {
+        return new IOException("no data for " + Duration.ofNanos(maxSilenceNanos).toMillis() + " ms: the backend stalled",
+                cause);
     }
 
     @Override
