@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * JSON encoding of the wire records. NaN and ±Inf travel as the strings "NaN", "Infinity",
@@ -37,9 +36,5 @@ public final class WireCodec {
         } catch (IOException e) {
             throw new PoisonMessageException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

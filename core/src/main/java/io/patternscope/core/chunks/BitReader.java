@@ -44,24 +44,6 @@ final class BitReader {
         }
     }
 
-    /**
-     * The next {@code bits} (≤ 56) without consuming them; missing bits past the end read as 0.
-     */
-    int peek(int bits) {
-        if (available < bits) {
-            refill();
-        }
-        return (int) (buffer >>> (64 - bits));
-    }
-
-    void skip(int bits) {
-        if (available < bits) {
-            throw new IllegalArgumentException("truncated chunk: " + bits + " bits to skip, " + available + " left");
-        }
-        buffer <<= bits;
-        available -= bits;
-    }
-
     long buffer() {
         return buffer;
     }

@@ -53,17 +53,9 @@ public final class XorChunkDecoder {
         int leading = 0;
         int trailing = 0;
         // Second sample: value XOR-encoded like the rest.
-        if (in.readBit()) {
-            if (in.readBit()) {
-                leading = (int) in.read(5);
-                int meaningful = (int) in.read(6);
-                if (meaningful == 0) {
-                    meaningful = 64;
-                }
-                trailing = 64 - leading - meaningful;
-            }
-            bits ^= in.read(64 - leading - trailing) << trailing;
-        }
+        bits = slowValue(in, bits, leading, trailing);
+        leading = in.leading;
+        trailing = in.trailing;
         timestamps[offset + 1] = t;
         values[offset + 1] = Double.longBitsToDouble(bits);
         // Hot loop: the bit buffer lives in locals (no object state), refilled 8 bytes at a time.

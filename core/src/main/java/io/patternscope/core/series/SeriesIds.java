@@ -27,6 +27,12 @@ public final class SeriesIds {
         return out.append('}').toString();
     }
 
+    /** The metric name of a canonical id: {@code up{job="x"}} → {@code up}. */
+    public static String metric(String canonicalId) {
+        int brace = canonicalId.indexOf('{');
+        return brace < 0 ? canonicalId : canonicalId.substring(0, brace);
+    }
+
     /** Escapes a label value for use inside double quotes in PromQL. */
     public static String escape(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");

@@ -26,5 +26,7 @@ class CounterRatesTest {
         assertEquals("up{cluster=\"east\"}", SeriesIds.withMatcher("up", "cluster", "east"));
         assertEquals("{cluster=\"east\",job=\"x\"}", SeriesIds.withMatcher("{job=\"x\"}", "cluster", "east"));
         assertEquals("up{cluster=\"east\"}", SeriesIds.withMatcher("up{}", "cluster", "east"));
+        assertEquals("http_requests_total", SeriesIds.metric("http_requests_total{code=\"500\"}"));
+        assertEquals("up", SeriesIds.metric("up"));
     }
 }

@@ -2,7 +2,6 @@ package io.patternscope.fetcher.service;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
-import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.promql.SeriesSelector;
@@ -14,6 +13,7 @@ import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.core.wire.Subjects;
+import io.patternscope.fetcher.client.ClusterHttpClients;
 import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.client.RangeSeries;
 import io.patternscope.fetcher.config.FetchConfig;
@@ -59,11 +59,11 @@ public class AnalysisFetcher {
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
     private final FetchConfig config;
-    /** One client per cluster: each may trust its own CA. */
-    private final Map<String, HttpClient> httpClients = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ClusterHttpClients httpClients;
     private final ExecutorService requests;
 
-    public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
+    public AnalysisFetcher(JetStreamBus bus, ClusterBackends clusters, FetchConfig config, ClusterHttpClients httpClients) {
+        this.httpClients = httpClients;
         this.bus = bus;
         this.clusters = clusters;
         this.config = config;
@@ -82,10 +82,10 @@ public class AnalysisFetcher {
             complete(shard, "none", 0, 0, List.of(), "unknown cluster '" + request.cluster() + "' in the fetcher's cluster table");
             return;
         }
-        HttpClient http = httpClients.computeIfAbsent(backend.name(), name -> BackendRequests.httpClient(backend));
+        HttpClient http = httpClients.forCluster(backend);
         Map<String, Map<String, String>> wanted = new TreeMap<>();
         for (String id : shard.seriesIds()) {
-            wanted.put(id, Map.of("__name__", id.substring(0, Math.max(0, id.indexOf('{')))));
+            wanted.put(id, Map.of("__name__", SeriesIds.metric(id)));
         }
         List<String> partialReasons = new ArrayList<>();
         BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),

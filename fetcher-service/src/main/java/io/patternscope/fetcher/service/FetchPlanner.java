@@ -1,7 +1,6 @@
 package io.patternscope.fetcher.service;
 
 import io.patternscope.bus.JetStreamBus;
-import io.patternscope.core.config.BackendRequests;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.resilience.CircuitBreaker;
@@ -12,6 +11,7 @@ import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.fetcher.client.BackendException;
+import io.patternscope.fetcher.client.ClusterHttpClients;
 import io.patternscope.fetcher.client.PrometheusHttpClient;
 import io.patternscope.fetcher.config.FetchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +40,11 @@ public class FetchPlanner {
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
     private final FetchConfig config;
-    /** One client per cluster: each may trust its own CA. */
-    private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final ClusterHttpClients httpClients;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    public FetchPlanner(JetStreamBus bus, ClusterBackends clusters, FetchConfig config) {
+    public FetchPlanner(JetStreamBus bus, ClusterBackends clusters, FetchConfig config, ClusterHttpClients httpClients) {
+        this.httpClients = httpClients;
         this.bus = bus;
         this.clusters = clusters;
         this.config = config;
@@ -66,7 +66,7 @@ public class FetchPlanner {
         List<String> partialReasons = new ArrayList<>();
         Map<String, Map<String, String>> discovered;
         try {
-            HttpClient http = httpClients.computeIfAbsent(backend.name(), name -> BackendRequests.httpClient(backend));
+            HttpClient http = httpClients.forCluster(backend);
             discovered = discover(new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs()), backend,
                     request, partialReasons);
             breaker.recordSuccess();
@@ -117,7 +117,7 @@ public class FetchPlanner {
                           String failure) {
         for (int n = 0; n < shards.size(); n++) {
             List<String> ids = shards.get(n);
-            List<String> metrics = ids.stream().map(id -> id.substring(0, Math.max(0, id.indexOf('{')))).distinct().toList();
+            List<String> metrics = ids.stream().map(SeriesIds::metric).distinct().toList();
             bus.publish(Subjects.FETCH_SHARD, request.analysisId() + ":shard:" + n,
                     new FetchShard(request.analysisId(), request, n, shards.size(), metrics, ids));
         }
