@@ -33,12 +33,21 @@ public record Evaluation(int[][] confusion) {
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
+    /** Mean F1 over the classes that occur, as truth or as prediction (a class absent from both says nothing). */
     public double macroF1() {
         double sum = 0;
+        int classes = 0;
         for (int c = 0; c < confusion.length; c++) {
-            sum += f1(c);
+            long seen = 0;
+            for (int i = 0; i < confusion.length; i++) {
+                seen += confusion[c][i] + confusion[i][c];
+            }
+            if (seen > 0) {
+                sum += f1(c);
+                classes++;
+            }
         }
-        return sum / confusion.length;
+        return classes == 0 ? Double.NaN : sum / classes;
     }
 
     public String report() {

@@ -99,6 +99,24 @@ public final class ClusterBackends {
                 Optional.ofNullable(s.get("tls-ca-file")).filter(v -> !v.isBlank()).map(Path::of));
     }
 
+    /**
+     * The table from a service's configuration: every {@code patternscope.clusters.*} property plus
+     * the properties files that {@code patternscope.clusters-file} names, comma-separated.
+     */
+    public static ClusterBackends fromConfig(Iterable<String> propertyNames,
+                                             java.util.function.Function<String, Optional<String>> value) {
+        Map<String, String> inline = new HashMap<>();
+        for (String name : propertyNames) {
+            if (name.startsWith(PREFIX)) {
+                value.apply(name).ifPresent(v -> inline.put(name, v));
+            }
+        }
+        java.util.List<Path> files = value.apply("patternscope.clusters-file").stream()
+                .flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::strip).filter(s -> !s.isEmpty())
+                .map(Path::of).toList();
+        return fromProperties(inline, files);
+    }
+
     public Optional<ClusterBackend> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

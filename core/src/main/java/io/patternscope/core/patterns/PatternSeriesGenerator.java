@@ -27,7 +27,7 @@ public final class PatternSeriesGenerator {
 
         /** What the model is trained on. */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10);
+            return new Settings(120, 720, 4, 20, 0.03, 0.35, 0.10);
         }
 
         /** Held-out evaluation: other lengths, noisier, more gaps, heavier tails, smaller changes. */
@@ -120,12 +120,20 @@ public final class PatternSeriesGenerator {
         if (!heavy) {
             return z;
         }
-        double chi = 0;
-        for (int k = 0; k < 3; k++) {
-            double g = random.nextGaussian();
-            chi += g * g;
+        // Student t(3) at unit variance, truncated at ±3: a wider draw would itself be a spike of
+        // 5σ (robust σ ≈ 0.65 here), and a NONE example must not contain one by definition.
+        while (true) {
+            double chi = 0;
+            for (int k = 0; k < 3; k++) {
+                double g = random.nextGaussian();
+                chi += g * g;
+            }
+            double t = z / Math.sqrt(chi / 3) / Math.sqrt(3);
+            if (Math.abs(t) <= 3) {
+                return t;
+            }
+            z = random.nextGaussian();
         }
-        return z / Math.sqrt(chi / 3) / Math.sqrt(3); // Student t(3), scaled to unit variance
     }
 
     private double poisson(double mean) {

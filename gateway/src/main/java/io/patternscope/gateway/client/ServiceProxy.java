@@ -1,6 +1,7 @@
 package io.patternscope.gateway.client;
 
 import io.patternscope.core.api.ApiViews.ErrorView;
+import io.patternscope.core.api.ClusterScope;
 import io.patternscope.gateway.config.RoutesConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -38,23 +39,37 @@ public class ServiceProxy {
         client.close();
     }
 
-    public Uni<Response> toReportService(HttpMethod method, String pathAndQuery, String body) {
-        return forward(routes.reportService(), "report-service", method, pathAndQuery, body);
+    /** Forwards with the caller's clusters, which report-service enforces (404 for any other cluster). */
+    public Uni<Response> toReportService(ClusterScope scope, HttpMethod method, String pathAndQuery, String body) {
+        return forward(routes.reportService(), "report-service", scope, method, pathAndQuery, body).map(ServiceProxy::relay)
+                .onFailure().recoverWithItem(failure -> unavailable("report-service", failure));
+    }
+
+    /** The same call, answered as the service's raw response (status and body), for the gateway's own use. */
+    public Uni<HttpResponse<Buffer>> callReportService(ClusterScope scope, HttpMethod method, String pathAndQuery) {
+        return forward(routes.reportService(), "report-service", scope, method, pathAndQuery, null);
     }
 
     public Uni<Response> toClassifierService(HttpMethod method, String pathAndQuery, String body) {
-        return forward(routes.classifierService(), "classifier-service", method, pathAndQuery, body);
+        return forward(routes.classifierService(), "classifier-service", null, method, pathAndQuery, body)
+                .map(ServiceProxy::relay).onFailure().recoverWithItem(failure -> unavailable("classifier-service", failure));
     }
 
-    private Uni<Response> forward(URI service, String name, HttpMethod method, String pathAndQuery, String body) {
+    private Uni<HttpResponse<Buffer>> forward(URI service, String name, ClusterScope scope, HttpMethod method,
+                                              String pathAndQuery, String body) {
         HttpRequest<Buffer> request = client.requestAbs(method, service.toString().replaceAll("/$", "") + pathAndQuery)
                 .timeout(routes.timeout().toMillis())
                 .putHeader("Accept", MediaType.WILDCARD);
-        Uni<HttpResponse<Buffer>> sent = body == null ? request.send()
+        if (scope != null) {
+            request.putHeader(ClusterScope.HEADER, scope.header());
+        }
+        return body == null ? request.send()
                 : request.putHeader("Content-Type", MediaType.APPLICATION_JSON).sendBuffer(Buffer.buffer(body));
-        return sent.map(ServiceProxy::relay).onFailure().recoverWithItem(failure -> Response.status(503)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Json.encode(new ErrorView(503, name + " is unavailable: " + failure.getMessage()))).build());
+    }
+
+    static Response unavailable(String name, Throwable failure) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON)
+                .entity(Json.encode(new ErrorView(503, name + " is unavailable: " + failure.getMessage()))).build();
     }
 
     private static Response relay(HttpResponse<Buffer> upstream) {

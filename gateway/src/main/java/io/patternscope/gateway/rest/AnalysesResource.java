@@ -2,6 +2,7 @@ package io.patternscope.gateway.rest;
 
 import io.patternscope.core.api.AnalysisRequestBody;
 import io.patternscope.core.api.ApiViews;
+import io.patternscope.gateway.auth.CurrentCaller;
 import io.patternscope.gateway.client.ServiceProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -23,18 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's analyses API, routed to report-service. */
 @Path("/api/v1/analyses")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analyses", description = "Start a root-cause analysis, follow it, read its report")
+@SecurityRequirement(name = "bearer")
 public class AnalysesResource {
 
     private final ServiceProxy proxy;
+    private final CurrentCaller caller;
 
-    public AnalysesResource(ServiceProxy proxy) {
+    public AnalysesResource(ServiceProxy proxy, CurrentCaller caller) {
         this.proxy = proxy;
+        this.caller = caller;
     }
 
     @POST
@@ -48,7 +53,7 @@ public class AnalysesResource {
     @APIResponse(responseCode = "400", description = "Invalid request: unknown cluster, bad window, malformed JSON",
             content = @Content(schema = @Schema(implementation = ApiViews.ErrorView.class)))
     public Uni<Response> create(String body) {
-        return proxy.toReportService(HttpMethod.POST, "/api/v1/analyses", body == null ? "" : body);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.POST, "/api/v1/analyses", body == null ? "" : body);
     }
 
     @GET
@@ -58,7 +63,7 @@ public class AnalysesResource {
             implementation = ApiViews.AnalysisView.class)))
     public Uni<Response> search(@Context UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
-        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses" + (query == null ? "" : "?" + query), null);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses" + (query == null ? "" : "?" + query), null);
     }
 
     @GET
@@ -67,7 +72,7 @@ public class AnalysesResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiViews.AnalysisView.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiViews.ErrorView.class)))
     public Uni<Response> get(@Parameter(description = "analysis id") @PathParam("id") String id) {
-        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id), null);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id), null);
     }
 
     @GET
@@ -76,7 +81,7 @@ public class AnalysesResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiViews.ReportView.class)))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiViews.ErrorView.class)))
     public Uni<Response> report(@PathParam("id") String id) {
-        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report", null);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report", null);
     }
 
     @GET
@@ -88,7 +93,7 @@ public class AnalysesResource {
             implementation = ApiViews.SeriesView.class)))
     public Uni<Response> series(@PathParam("id") String id, @Context UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
-        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/series"
+        return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/series"
                 + (query == null ? "" : "?" + query), null);
     }
 
@@ -97,7 +102,7 @@ public class AnalysesResource {
     @Produces("text/markdown")
     @Operation(summary = "The report as Markdown, for a ticket or a chat (409 while running)")
     public Uni<Response> reportMarkdown(@PathParam("id") String id) {
-        return proxy.toReportService(HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report.md", null);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report.md", null);
     }
 
     @DELETE
@@ -105,6 +110,6 @@ public class AnalysesResource {
     @Operation(summary = "Delete an analysis and its report")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return proxy.toReportService(HttpMethod.DELETE, "/api/v1/analyses/" + PathSegments.encode(id), null);
+        return proxy.toReportService(caller.get().scope(), HttpMethod.DELETE, "/api/v1/analyses/" + PathSegments.encode(id), null);
     }
 }

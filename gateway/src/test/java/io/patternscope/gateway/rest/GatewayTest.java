@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.patternscope.gateway.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ class GatewayTest {
                 .body(containsString("/api/v1/analyses"))
                 .body(containsString("/api/v1/analyses/{id}/report"))
                 .body(containsString("AnalysisRequestBody"))
-                .body(containsString("/api/v1/patterns/classify"));
+                .body(containsString("/api/v1/patterns/classify"))
+                .body(containsString("/api/v1/alerts"))
+                .body(containsString("/api/v1/analyses/{id}/events"))
+                .body(containsString("bearer"));
         given().get("/swagger-ui/").then().statusCode(200);
     }
 
@@ -30,7 +34,8 @@ class GatewayTest {
 
     @Test
     void anUnreachableServiceIsA503WithAMessage() {
-        given().contentType(ContentType.JSON).body("{\"cluster\":\"east\"}").post("/api/v1/analyses")
+        given().auth().oauth2(TestTokens.create("test-east")).contentType(ContentType.JSON).body("{\"cluster\":\"east\"}")
+                .post("/api/v1/analyses")
                 .then().statusCode(503).body("status", equalTo(503))
                 .body("error", containsString("report-service is unavailable"));
     }

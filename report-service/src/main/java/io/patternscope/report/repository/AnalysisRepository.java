@@ -71,9 +71,18 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
         return update("status = 'RUNNING' WHERE id = ?1 AND status = 'PENDING'", id);
     }
 
-    public Uni<List<AnalysisEntity>> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
+    /** {@code visible}: the only clusters to return (null: all). */
+    public Uni<List<AnalysisEntity>> search(java.util.Set<String> visible, String cluster, String alert, Instant from,
+                                            Instant to, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        if (visible != null) {
+            if (visible.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            query.append(" AND cluster IN :visible");
+            params.and("visible", visible);
+        }
         if (cluster != null) {
             query.append(" AND cluster = :cluster");
             params.and("cluster", cluster);

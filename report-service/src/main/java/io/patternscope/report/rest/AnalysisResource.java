@@ -1,6 +1,9 @@
 package io.patternscope.report.rest;
 
 import io.patternscope.core.api.ApiViews;
+import io.patternscope.core.api.ClusterScope;
+import io.patternscope.report.service.NewAnalysis;
+import jakarta.ws.rs.HeaderParam;
 import io.patternscope.report.service.AnalysisService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -36,37 +39,42 @@ public class AnalysisResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body) {
-        ApiViews.AnalysisView created = service.create(parser.parse(body));
+    public Response create(@HeaderParam(ClusterScope.HEADER) String scope, String body) {
+        NewAnalysis request = parser.parse(body);
+        if (!ClusterScope.parse(scope).allows(request.cluster())) {
+            // The same answer as for a cluster that does not exist: no hint that it does.
+            throw ApiException.badRequest("unknown cluster '" + request.cluster() + "'");
+        }
+        ApiViews.AnalysisView created = service.create(request);
         return Response.accepted(created).location(URI.create("/api/v1/analyses/" + created.id())).build();
     }
 
     @GET
-    public List<ApiViews.AnalysisView> search(@QueryParam("cluster") String cluster, @QueryParam("alert") String alert,
+    public List<ApiViews.AnalysisView> search(@HeaderParam(ClusterScope.HEADER) String scope, @QueryParam("cluster") String cluster, @QueryParam("alert") String alert,
                                               @QueryParam("from") String from, @QueryParam("to") String to,
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("'page' must be ≥ 0 and 'size' between 1 and 500");
         }
-        return service.search(blankToNull(cluster), blankToNull(alert), time(from, "from"), time(to, "to"), page, size);
+        return service.search(ClusterScope.parse(scope), blankToNull(cluster), blankToNull(alert), time(from, "from"), time(to, "to"), page, size);
     }
 
     @GET
     @Path("/{id}")
-    public ApiViews.AnalysisView get(@PathParam("id") String id) {
-        return service.view(uuid(id));
+    public ApiViews.AnalysisView get(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id) {
+        return service.view(uuid(id), ClusterScope.parse(scope));
     }
 
     @GET
     @Path("/{id}/report")
-    public Response report(@PathParam("id") String id) {
-        return Response.ok(service.report(uuid(id)), MediaType.APPLICATION_JSON).build();
+    public Response report(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id) {
+        return Response.ok(service.report(uuid(id), ClusterScope.parse(scope)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{id}/series")
-    public List<ApiViews.SeriesView> series(@PathParam("id") String id, @QueryParam("status") String status,
+    public List<ApiViews.SeriesView> series(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id, @QueryParam("status") String status,
                                             @QueryParam("changed") @DefaultValue("false") boolean changed,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("100") int size) {
@@ -81,20 +89,20 @@ public class AnalysisResource {
                         + java.util.Arrays.toString(io.patternscope.core.wire.ScreeningStatus.values()));
             }
         }
-        return service.series(uuid(id), blankToNull(status), changed, page, size);
+        return service.series(uuid(id), ClusterScope.parse(scope), blankToNull(status), changed, page, size);
     }
 
     @GET
     @Path("/{id}/report.md")
     @Produces("text/markdown")
-    public Response reportMarkdown(@PathParam("id") String id) {
-        return Response.ok(service.reportMarkdown(uuid(id)), "text/markdown; charset=utf-8").build();
+    public Response reportMarkdown(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id) {
+        return Response.ok(service.reportMarkdown(uuid(id), ClusterScope.parse(scope)), "text/markdown; charset=utf-8").build();
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
-        service.delete(uuid(id));
+    public Response delete(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id) {
+        service.delete(uuid(id), ClusterScope.parse(scope));
         return Response.noContent().build();
     }
 

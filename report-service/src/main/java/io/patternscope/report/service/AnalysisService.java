@@ -6,6 +6,7 @@ import io.patternscope.core.wire.ScreeningParameters;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.report.mapping.AnalysisMapper;
 import io.patternscope.core.api.ApiViews;
+import io.patternscope.core.api.ClusterScope;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.repository.AnalysisStatus;
@@ -68,24 +69,30 @@ public class AnalysisService {
                     Instant.now(), a.id));
             throw new ApiException(503, "the message bus is unavailable; the analysis was stored as FAILED");
         }
-        return view(a.id);
+        return view(a.id, ClusterScope.UNRESTRICTED);
     }
 
-    public ApiViews.AnalysisView view(UUID id) {
+    public ApiViews.AnalysisView view(UUID id, ClusterScope scope) {
         return tx.readOnly(() -> analyses.findById(id).chain(a -> {
-            if (a == null) {
+            if (a == null || !scope.allows(a.cluster)) {
                 throw ApiException.notFound("no analysis " + id);
             }
             return analyses.progress(id).map(progress -> AnalysisMapper.toView(a, progress));
         }));
     }
 
-    /** The stored report JSON; 409 while the analysis is still running. */
-    public String report(UUID id) {
+    /** The analysis if the caller may see it; otherwise 404, the same answer as for one that does not exist. */
+    private AnalysisEntity visible(UUID id, ClusterScope scope) {
         AnalysisEntity a = tx.readOnly(() -> analyses.findById(id));
-        if (a == null) {
+        if (a == null || !scope.allows(a.cluster)) {
             throw ApiException.notFound("no analysis " + id);
         }
+        return a;
+    }
+
+    /** The stored report JSON; 409 while the analysis is still running. */
+    public String report(UUID id, ClusterScope scope) {
+        AnalysisEntity a = visible(id, scope);
         if (!a.isFinished() || a.report == null) {
             throw new ApiException(409, "analysis " + id + " is " + a.status
                     + "; its report is ready once it is COMPLETED, PARTIAL or FAILED");
@@ -94,26 +101,26 @@ public class AnalysisService {
     }
 
     /** The stored report rendered as Markdown; 409 while the analysis runs. */
-    public String reportMarkdown(UUID id) {
-        return io.patternscope.report.mapping.ReportMarkdown.render(AnalysisMapper.readReport(report(id)));
+    public String reportMarkdown(UUID id, ClusterScope scope) {
+        return io.patternscope.report.mapping.ReportMarkdown.render(AnalysisMapper.readReport(report(id, scope)));
     }
 
-    public List<ApiViews.AnalysisView> search(String cluster, String alert, Instant from, Instant to, int page, int size) {
-        return tx.readOnly(() -> analyses.search(cluster, alert, from, to, page, size)).stream()
+    public List<ApiViews.AnalysisView> search(ClusterScope scope, String cluster, String alert, Instant from, Instant to,
+                                              int page, int size) {
+        return tx.readOnly(() -> analyses.search(scope.clusters(), cluster, alert, from, to, page, size)).stream()
                 .map(a -> AnalysisMapper.toView(a, java.util.Map.of())).toList();
     }
 
     /** Every screened series with its statistics, for the operator who wants more than the findings. */
-    public List<ApiViews.SeriesView> series(UUID id, String status, boolean changedOnly, int page, int size) {
-        AnalysisEntity a = tx.readOnly(() -> analyses.findById(id));
-        if (a == null) {
-            throw ApiException.notFound("no analysis " + id);
-        }
+    public List<ApiViews.SeriesView> series(UUID id, ClusterScope scope, String status, boolean changedOnly, int page,
+                                            int size) {
+        AnalysisEntity a = visible(id, scope);
         return tx.readOnly(() -> results.page(id, status, changedOnly ? a.fdrLevel : null,
                 changedOnly ? a.minEffectSize : null, page, size)).stream().map(r -> AnalysisMapper.toView(r, a)).toList();
     }
 
-    public void delete(UUID id) {
+    public void delete(UUID id, ClusterScope scope) {
+        visible(id, scope);
         boolean deleted = tx.inTransaction(() -> analyses.deleteById(id));
         if (!deleted) {
             throw ApiException.notFound("no analysis " + id);

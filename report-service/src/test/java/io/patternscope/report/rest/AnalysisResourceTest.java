@@ -99,4 +99,27 @@ class AnalysisResourceTest {
         given().get("/api/v1/analyses/00000000-0000-0000-0000-000000000000/report").then().statusCode(404);
         given().delete("/api/v1/analyses/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
+
+    @Test
+    void aCallerScopedToOtherClustersSeesNothingOfThisOne() {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+        String path = "/api/v1/analyses/" + id;
+        String other = io.patternscope.core.api.ClusterScope.HEADER;
+        for (String p : new String[] {path, path + "/report", path + "/report.md", path + "/series"}) {
+            given().header(other, "test-west").get(p).then().statusCode(404).body("error", containsString("no analysis"));
+        }
+        given().header(other, "test-west").queryParam("size", 500).get("/api/v1/analyses").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        given().header(other, "!none").queryParam("size", 500).get("/api/v1/analyses").then().statusCode(200).body("size()", equalTo(0));
+        given().header(other, "test-west").contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses").then().statusCode(400).body("error", equalTo("unknown cluster 'test-east'"));
+        given().header(other, "test-west").delete(path).then().statusCode(404);
+        given().header(other, "test-west,test-east").get(path).then().statusCode(200).body("cluster", equalTo("test-east"));
+        given().header(other, "test-east").queryParam("size", 500).get("/api/v1/analyses").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(id));
+        given().header(other, "test-east").delete(path).then().statusCode(204);
+    }
 }

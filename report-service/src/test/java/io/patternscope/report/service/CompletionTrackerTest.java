@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.api.ApiViews;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
@@ -57,18 +58,18 @@ class CompletionTrackerTest {
         tracker.onProgress(new StageProgress(id, StageProgress.Stage.DISCOVERED, -1, 4));
         tracker.onClassified(batch1);
         tracker.onClassified(batch1); // redelivery
-        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status());
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status());
         tracker.onFetchCompleted(new FetchCompleted(id, 0, 4, 2, "remote_read_chunks", List.of(), null));
-        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status(), "the plan is not known yet");
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status(), "the plan is not known yet");
         tracker.onFetchPlanned(new FetchPlanned(id, 4, 1, List.of(), null));
-        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status(), "batch 0 is still missing");
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status(), "batch 0 is still missing");
         tracker.onClassified(batch0);
         tracker.onClassified(batch0);
 
-        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
         assertEquals("COMPLETED", view.status());
         assertEquals(4, view.progress().classified(), "each batch counted once");
-        JsonNode report = new ObjectMapper().readTree(analyses.report(UUID.fromString(id)));
+        JsonNode report = new ObjectMapper().readTree(analyses.report(UUID.fromString(id), ClusterScope.UNRESTRICTED));
         assertEquals(4, report.path("summary").path("seriesScreened").asInt());
         assertEquals(3, report.path("summary").path("tested").asInt());
         assertEquals(1, report.path("summary").path("insufficientData").asInt());
@@ -91,9 +92,9 @@ class CompletionTrackerTest {
         tracker.onClassified(new ScreenedBatch(id, second, "none", List.of(series("b", 1e-20, 50, 2_000))));
         // A stray batch number beyond shard 0's single batch must not stand in for shard 1's second one.
         tracker.onClassified(new ScreenedBatch(id, 1, "none", List.of(series("stray", 0.5, 0.1, -1))));
-        assertEquals("RUNNING", analyses.view(UUID.fromString(id)).status());
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status());
         tracker.onClassified(new ScreenedBatch(id, second + 1, "none", List.of(series("c", 1e-20, 50, 2_000))));
-        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
         assertEquals("COMPLETED", view.status());
         assertEquals(3, view.progress().totalBatches());
     }
@@ -105,7 +106,7 @@ class CompletionTrackerTest {
         tracker.onFetchCompleted(new FetchCompleted(id, 0, 3, 2, "query_range", List.of(), null));
         tracker.onClassified(new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000))));
         tracker.onBatchFailed(new BatchFailed(id, "detector", 1, "detector gave up on batch 1: boom"));
-        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
         assertEquals("PARTIAL", view.status());
         assertTrue(view.statusReason().contains("detector gave up on batch 1"));
     }
@@ -114,9 +115,9 @@ class CompletionTrackerTest {
     void anUnreachableClusterFailsTheAnalysisWithTheReason() {
         String id = newAnalysis();
         tracker.onFetchPlanned(new FetchPlanned(id, 0, 0, List.of(), "series discovery failed: cluster test-east unreachable"));
-        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
         assertEquals("FAILED", view.status());
         assertTrue(view.statusReason().contains("unreachable"));
-        assertTrue(analyses.report(UUID.fromString(id)).contains("unreachable"));
+        assertTrue(analyses.report(UUID.fromString(id), ClusterScope.UNRESTRICTED).contains("unreachable"));
     }
 }
