@@ -19,10 +19,13 @@ public final class AnalysisDriver {
 
     private final URI gateway;
     private final URI prometheus;
+    private final String token;
 
-    public AnalysisDriver(URI gateway, URI prometheus) {
+    /** {@code token}: an API token of the gateway ({@link LocalStack#createToken}). */
+    public AnalysisDriver(URI gateway, URI prometheus, String token) {
         this.gateway = gateway;
         this.prometheus = prometheus;
+        this.token = token;
     }
 
     public record Reply(int status, JsonNode body, String location) {
@@ -32,7 +35,7 @@ public final class AnalysisDriver {
     public JsonNode awaitFiringAlert(String name, String cluster, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode alerts = send("GET", prometheus.resolve("/api/v1/alerts"), null).body().path("data").path("alerts");
+            JsonNode alerts = send("GET", prometheus.resolve("/api/v1/alerts"), null, null).body().path("data").path("alerts");
             for (JsonNode alert : alerts) {
                 JsonNode labels = alert.path("labels");
                 if ("firing".equals(alert.path("state").asText()) && name.equals(labels.path("alertname").asText())
@@ -57,11 +60,11 @@ public final class AnalysisDriver {
     }
 
     public Reply post(String path, String body) throws IOException, InterruptedException {
-        return send("POST", gateway.resolve(path), body);
+        return send("POST", gateway.resolve(path), body, token);
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
-        return send("GET", gateway.resolve(path), null);
+        return send("GET", gateway.resolve(path), null, token);
     }
 
     /** Polls the analysis until it has ended, reporting each change of its progress; returns the report. */
@@ -85,9 +88,12 @@ public final class AnalysisDriver {
         throw new IllegalStateException("analysis " + id + " did not end within " + timeout);
     }
 
-    private static Reply send(String method, URI uri, String body) throws IOException, InterruptedException {
+    private static Reply send(String method, URI uri, String body, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

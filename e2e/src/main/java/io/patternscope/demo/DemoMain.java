@@ -43,7 +43,9 @@ public final class DemoMain {
         step("starting report-service, fetcher, detector, classifier, gateway");
         stack.startServices();
 
-        AnalysisDriver driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
+        String token = stack.createToken(String.join(",", settings.clusters()), "demo operator");
+        Files.writeString(work.resolve("token"), token + "\n");
+        AnalysisDriver driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), token);
         String cluster = settings.incidentCluster();
         step("waiting for alert " + Incident.ALERT_NAME + " to fire in cluster " + cluster);
         JsonNode alert = driver.awaitFiringAlert(Incident.ALERT_NAME, cluster, Duration.ofSeconds(90));
@@ -67,7 +69,8 @@ public final class DemoMain {
         String rootPod = Incident.rootCausePod(written.topologies().get(cluster));
         int rank = AnalysisDriver.groupRankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
         System.out.println();
-        System.out.println("report: " + stack.gateway() + "/api/v1/analyses/" + id + "/report");
+        System.out.println("UI: " + stack.gateway() + "/  (log in with the token in " + work.resolve("token") + ")");
+        System.out.println("report: " + stack.gateway() + "/api/v1/analyses/" + id + "/report  (Authorization: Bearer <token>)");
         System.out.println("OpenAPI: " + stack.gateway() + "/openapi   Swagger UI: " + stack.gateway() + "/swagger-ui");
         System.out.println("services keep running; stop them with ./patternscope down");
         if (rank >= 1 && rank <= 3) {

@@ -111,9 +111,30 @@ public final class LocalStack implements AutoCloseable {
                 Integer.toString(isolation.fetcherShardSeries()))));
         startService("detector-service", ports.detector(), Map.of());
         startService("classifier-service", ports.classifier(), Map.of());
-        startService("gateway", ports.gateway(), Map.of(
+        startService("gateway", ports.gateway(), withClusters(Map.of(
                 "patternscope.routes.report-service", "http://127.0.0.1:" + ports.report(),
-                "patternscope.routes.classifier-service", "http://127.0.0.1:" + ports.classifier()));
+                "patternscope.routes.classifier-service", "http://127.0.0.1:" + ports.classifier(),
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + isolation.database(),
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + isolation.database())));
+    }
+
+    /**
+     * A new API token for {@code tenants} (comma list, or *), made by the admin command the operator
+     * uses ({@code ./patternscope token create}) against this stack's database.
+     */
+    public String createToken(String tenants, String name) throws IOException, InterruptedException {
+        Path app = root.resolve("gateway/target/quarkus-app");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", app.resolve("app") + "/*:" + app.resolve("lib/boot") + "/*:" + app.resolve("lib/main") + "/*",
+                "io.patternscope.gateway.admin.TokenAdmin", "create", tenants, name)
+                .redirectError(work.resolve("logs/token-admin.log").toFile());
+        builder.environment().put("PATTERNSCOPE_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + isolation.database());
+        Process process = builder.start();
+        String token = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0 || !token.startsWith("psk_")) {
+            throw new IllegalStateException("token create failed; see " + work.resolve("logs/token-admin.log"));
+        }
+        return token;
     }
 
     /**

@@ -29,10 +29,12 @@ class EndToEndIT {
     private static LocalStack stack;
     private static AnalysisDriver driver;
     private static DemoDataGenerator.Written written;
+    private static String token;
+    private static Path root;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Path.of(System.getProperty("patternscope.root", ".."));
+        root = Path.of(System.getProperty("patternscope.root", "..")).toAbsolutePath().normalize();
         Path nab = Path.of(System.getProperty("patternscope.nab", "../../shared/datasets/nab"));
         Path work = Files.createTempDirectory("ps-e2e");
         DemoSettings settings = DemoSettings.small(DemoClock.dataEnd(), nab);
@@ -44,7 +46,8 @@ class EndToEndIT {
         stack.startPrometheus();
         stack.startServices();
         stack.startReplica("fetcher-service", 2);
-        driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
+        token = stack.createToken("*", "e2e");
+        driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), token);
     }
 
     @AfterAll
@@ -92,7 +95,8 @@ class EndToEndIT {
             assertEquals("east", finding.path("labels").path("cluster").asText());
         }
         java.net.http.HttpResponse<String> markdown = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(stack.gateway().resolve("/api/v1/analyses/" + id + "/report.md")).build(),
+                java.net.http.HttpRequest.newBuilder(stack.gateway().resolve("/api/v1/analyses/" + id + "/report.md"))
+                        .header("Authorization", "Bearer " + token).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, markdown.statusCode());
         assertTrue(markdown.body().startsWith("# Patternscope report — east"), markdown.body());
@@ -169,5 +173,33 @@ class EndToEndIT {
         assertTrue(malformed.body().path("error").asText().contains("malformed JSON"));
         assertEquals(before, driver.get("/api/v1/analyses?size=500").body().size());
         assertEquals(404, driver.get("/api/v1/analyses/00000000-0000-0000-0000-000000000000").status());
+    }
+
+    /**
+     * The UI in real headless Chromium (ui/test/browser.test.mjs, playwright-core): log in, Analyze
+     * the demo alert, the root cause in the top 3 with its chart; then another tenant's token sees
+     * nothing of it. Saves the report page to e2e/target/screenshots/report.png.
+     */
+    @Test
+    void theUiFindsTheRootCauseInHeadlessChromiumAndKeepsTenantsApart() throws Exception {
+        Path log = stack.work().resolve("logs/browser-test.log");
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "test/browser.test.mjs")
+                .directory(root.resolve("ui").toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        java.util.Map<String, String> env = node.environment();
+        env.put("PATTERNSCOPE_URL", stack.gateway().toString());
+        env.put("PATTERNSCOPE_TOKEN", stack.createToken("east", "browser test east"));
+        env.put("PATTERNSCOPE_OTHER_TOKEN", stack.createToken("west", "browser test west"));
+        env.put("PATTERNSCOPE_CLUSTER", "east");
+        env.put("PATTERNSCOPE_ALERT", Incident.ALERT_NAME);
+        env.put("PATTERNSCOPE_ROOT_CAUSE", Incident.ROOT_CAUSE_METRIC + " " + Incident.rootCausePod(written.topologies().get("east")));
+        env.put("PATTERNSCOPE_SCREENSHOT", root.resolve("e2e/target/screenshots/report.png").toString());
+        Process process = node.start();
+        boolean ended = process.waitFor(8, java.util.concurrent.TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(ended && process.exitValue() == 0, "browser tests failed:\n" + output);
+        assertTrue(output.contains("pass 2"), output);
     }
 }

@@ -41,7 +41,7 @@ class ScalingIT {
         stack.backfill(om);
         stack.startPrometheus();
         stack.startServices();
-        driver = new AnalysisDriver(stack.gateway(), stack.prometheus());
+        driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), stack.createToken("*", "e2e"));
     }
 
     @AfterAll

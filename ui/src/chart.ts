@@ -1,0 +1,58 @@
+import uPlot from 'uplot';
+import type { Values, Window } from './types';
+
+const REFERENCE = 'rgba(120, 130, 150, 0.12)';
+const TEST = 'rgba(230, 120, 60, 0.12)';
+
+/**
+ * A finding's series over the analysis window: reference window shaded grey, test window shaded
+ * orange, the change's onset as a dashed line, the alert time as a red line.
+ */
+export function seriesChart(target: HTMLElement, values: Values, window: Window, onset: string | null,
+                            alertAt: string | null): uPlot {
+  const seconds = (iso: string) => Date.parse(iso) / 1000;
+  const start = seconds(window.start);
+  const testStart = seconds(window.testStart);
+  const end = seconds(window.end);
+  const marks: { at: number; color: string; dash: number[] }[] = [];
+  if (onset) marks.push({ at: seconds(onset), color: '#c2410c', dash: [4, 3] });
+  if (alertAt) marks.push({ at: seconds(alertAt), color: '#dc2626', dash: [] });
+  const shade = (u: uPlot) => {
+    const ctx = u.ctx;
+    const x = (t: number) => u.valToPos(t, 'x', true);
+    ctx.save();
+    ctx.fillStyle = REFERENCE;
+    ctx.fillRect(x(start), u.bbox.top, x(testStart) - x(start), u.bbox.height);
+    ctx.fillStyle = TEST;
+    ctx.fillRect(x(testStart), u.bbox.top, x(end) - x(testStart), u.bbox.height);
+    ctx.restore();
+  };
+  const markers = (u: uPlot) => {
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.lineWidth = 1.5 * devicePixelRatio;
+    for (const m of marks) {
+      const px = u.valToPos(m.at, 'x', true);
+      ctx.strokeStyle = m.color;
+      ctx.setLineDash(m.dash.map((d) => d * devicePixelRatio));
+      ctx.beginPath();
+      ctx.moveTo(px, u.bbox.top);
+      ctx.lineTo(px, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+    }
+    ctx.restore();
+  };
+  const width = Math.max(320, Math.min(target.clientWidth || 720, 960));
+  const chart = new uPlot({
+    width,
+    height: 170,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true, min: start, max: end } },
+    axes: [{ size: 30 }, { size: 60 }],
+    series: [{}, { stroke: '#2563eb', width: 1.25, spanGaps: false }],
+    hooks: { drawClear: [shade], draw: [markers] },
+  }, [values.timestamps, values.values as number[]], target);
+  target.dataset.points = String(values.timestamps.length);
+  return chart;
+}

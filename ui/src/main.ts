@@ -1,0 +1,48 @@
+import { session, getJson } from './api';
+import { clear } from './dom';
+import type { Me } from './types';
+import { loginPage } from './pages/login';
+import { alertsPage } from './pages/alerts';
+import { analysesPage } from './pages/analyses';
+import { analysisPage } from './pages/analysis';
+
+const app = document.getElementById('app')!;
+let leave: (() => void) | undefined;
+let me: Me | undefined;
+
+/** Hash routes: #/login, #/alerts, #/analyses, #/analysis/<id>. */
+async function route(): Promise<void> {
+  leave?.();
+  leave = undefined;
+  clear(app);
+  const [, page, arg] = location.hash.split('/');
+  if (!session.token() && page !== 'login') {
+    location.hash = '#/login';
+    return;
+  }
+  const nav = document.getElementById('nav')!;
+  nav.hidden = page === 'login' || !session.token();
+  if (page === 'login') {
+    me = undefined;
+    loginPage(app);
+    return;
+  }
+  try {
+    me ??= await getJson<Me>('/api/v1/me');
+    document.getElementById('who')!.textContent = `${me.name} · ${me.clusters.join(', ') || 'no clusters'}`;
+  } catch {
+    return; // 401 sends the browser to the login page
+  }
+  if (page === 'analysis' && arg) leave = analysisPage(app, decodeURIComponent(arg));
+  else if (page === 'analyses') analysesPage(app);
+  else alertsPage(app, me);
+}
+
+document.getElementById('logout')!.addEventListener('click', () => {
+  session.clear();
+  me = undefined;
+  location.hash = '#/login';
+});
+window.addEventListener('hashchange', () => void route());
+if (!location.hash) location.hash = session.token() ? '#/alerts' : '#/login';
+void route();

@@ -1,0 +1,26 @@
+import { ApiError, getJson, session } from '../api';
+import { h, append } from '../dom';
+
+export function loginPage(app: HTMLElement): void {
+  const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', placeholder: 'psk_…', required: true });
+  const message = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'card login' },
+    h('h1', {}, 'Log in'),
+    h('p', { class: 'muted' }, 'Paste an API token (./patternscope token create TENANTS).'),
+    h('label', { for: 'token' }, 'Token'), input,
+    h('button', { type: 'submit' }, 'Log in'), message);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    message.textContent = '';
+    session.set(input.value.trim());
+    try {
+      await getJson('/api/v1/me');
+      location.hash = '#/alerts';
+    } catch (err) {
+      session.clear();
+      message.textContent = err instanceof ApiError ? err.message : 'the gateway cannot be reached';
+    }
+  });
+  append(app, form);
+  input.focus();
+}

@@ -1,0 +1,40 @@
+// The gateway's JSON, as the UI reads it (core/src/main/java/io/patternscope/core/api/ApiViews.java).
+
+export interface Me { name: string; tenants: string[]; clusters: string[] }
+
+export interface Alert {
+  cluster: string; name: string; state: string; labels: Record<string, string>;
+  annotations: Record<string, string>; activeAt: string | null; value: string | null; source: string;
+}
+export interface Alerts { alerts: Alert[]; errors: { cluster: string; error: string }[] }
+
+export interface Window { start: string; testStart: string; end: string; stepSeconds: number }
+export interface Progress { discovered: number; fetched: number; screened: number; classified: number }
+export interface Analysis {
+  id: string; cluster: string; status: string; statusReason: string | null;
+  alert: { name: string; labels: Record<string, string>; activeAt: string } | null;
+  window: Window; progress: Progress | null; createdAt: string; completedAt: string | null;
+}
+
+export interface Finding {
+  rank: number; series: string; metric: string; labels: Record<string, string>; valueKind: string;
+  pattern: string; patternType: number; confidence: number | null; score: number; pValue: number;
+  qValue: number; ksStatistic: number; effectSize: number; direction: string; onset: string | null; promql: string;
+}
+export interface Group {
+  rank: number; title: string; pattern: string; patternType: number; onset: string | null; size: number; members: string[];
+}
+export interface Summary {
+  seriesDiscovered: number; seriesFetched: number; seriesScreened: number; tested: number; insufficientData: number;
+  constant: number; unconvertedCounter: number; significant: number; belowMinEffect: number; changed: number;
+  perPattern: Record<string, number>; partialReasons: string[]; notes: string[];
+}
+export interface Report {
+  analysisId: string; cluster: string; status: string; statusReason: string | null;
+  alert: { name: string; labels: Record<string, string>; activeAt: string } | null;
+  window: Window; model: string | null; fetchMethod: string | null; fdrLevel: number; minEffectSize: number;
+  summary: Summary; groups: Group[]; findings: Finding[]; generatedAt: string;
+}
+export interface Values { series: string; query: string; timestamps: number[]; values: (number | null)[] }
+
+export const ENDED = ['COMPLETED', 'PARTIAL', 'FAILED'];

@@ -1,0 +1,125 @@
+// The UI in real headless Chromium (Debian's chromium driven by playwright-core), against a running
+// Patternscope with the demo data. e2e's EndToEndIT starts the stack, makes the tokens and runs
+// this file with:
+//   PATTERNSCOPE_URL          the gateway (serves the UI and the API)
+//   PATTERNSCOPE_TOKEN        a token of the incident cluster's tenant
+//   PATTERNSCOPE_OTHER_TOKEN  a token of another tenant only
+//   PATTERNSCOPE_CLUSTER      the incident cluster; PATTERNSCOPE_ALERT the alert to analyze
+//   PATTERNSCOPE_ROOT_CAUSE   metric name and pod of the injected root cause, "metric pod"
+//   PATTERNSCOPE_SCREENSHOT   where to save the report page
+// Without PATTERNSCOPE_URL the tests are skipped (nothing to test against).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = process.env;
+const base = env.PATTERNSCOPE_URL;
+const skip = base ? false : 'PATTERNSCOPE_URL is not set (run through e2e EndToEndIT)';
+let analysisId;
+
+async function browser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ps-chromium-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+async function logIn(page, token) {
+  await page.goto(base + '/');
+  await page.waitForSelector('#token');
+  await page.fill('#token', token);
+  await page.click('form.login button[type=submit]');
+  await page.waitForSelector('h1:has-text("Firing alerts")');
+}
+
+test('log in, Analyze the demo alert, find the root cause in the top findings with its chart', { skip, timeout: 300_000 }, async () => {
+  const context = await browser();
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('#token');
+    await page.fill('#token', 'psk_wrong');
+    await page.click('form.login button[type=submit]');
+    await page.waitForSelector('.login .error:has-text("unknown or revoked")');
+
+    await logIn(page, env.PATTERNSCOPE_TOKEN);
+    const button = page.locator(`table.alerts tr:has-text("${env.PATTERNSCOPE_ALERT}") button.analyze`).first();
+    await button.waitFor({ timeout: 120_000 });
+    await button.click();
+    await page.waitForURL(/#\/analysis\//);
+    analysisId = decodeURIComponent(page.url().split('#/analysis/')[1]);
+
+    // Live progress first, then the report.
+    await page.waitForSelector('#progress .stages');
+    await page.waitForSelector('#findings li.finding', { timeout: 240_000 });
+    assert.equal(await page.textContent('#status'), 'COMPLETED');
+    assert.ok(Number((await page.textContent('[data-stage=screened]')).replace(/,/g, '')) > 1000, 'screened counter shown');
+
+    const [metric, pod] = env.PATTERNSCOPE_ROOT_CAUSE.split(' ');
+    const top = page.locator('#findings li.finding').filter({ hasText: metric }).filter({ hasText: pod });
+    await top.first().waitFor();
+    const rank = Number(await top.first().getAttribute('data-rank'));
+    assert.ok(rank >= 1 && rank <= 3, `root cause ranked #${rank}`);
+    const chart = top.first().locator('.chart');
+    await chart.locator('canvas').first().waitFor({ timeout: 30_000 });
+    assert.ok(Number(await chart.getAttribute('data-points')) > 100, 'the chart has the series drawn');
+    assert.match(await top.first().textContent(), /STEADY_INCREASE|LEVEL_SHIFT_UP|SUDDEN_INCREASE/);
+
+    // Filters: only recovered patterns hides the (still abnormal) root cause.
+    await page.selectOption('#f-type', '2');
+    assert.equal(await page.locator('#findings li.finding').filter({ hasText: pod }).filter({ hasText: metric }).count(), 0);
+    await page.selectOption('#f-type', '');
+
+    if (env.PATTERNSCOPE_SCREENSHOT) {
+      mkdirSync(dirname(env.PATTERNSCOPE_SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: env.PATTERNSCOPE_SCREENSHOT, fullPage: false });
+    }
+
+    // Past analyses lists it.
+    await page.goto(base + '/#/analyses');
+    await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("another tenant's token sees none of it, through the UI's own API calls", { skip, timeout: 120_000 }, async () => {
+  assert.ok(analysisId, 'the first test made an analysis');
+  const context = await browser();
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await logIn(page, env.PATTERNSCOPE_OTHER_TOKEN);
+    const seen = await page.evaluate(async (id) => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem('patternscope.token')}` };
+      const get = async (path) => { const r = await fetch(path, { headers }); return { status: r.status, body: await r.json() }; };
+      return {
+        me: await get('/api/v1/me'),
+        analysis: await get(`/api/v1/analyses/${id}`),
+        report: await get(`/api/v1/analyses/${id}/report`),
+        list: await get('/api/v1/analyses?size=500'),
+        alerts: await get('/api/v1/alerts'),
+        create: await (await fetch('/api/v1/analyses', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ cluster: 'east', window: { start: '2026-11-23T08:00:00Z', end: '2026-11-23T09:00:00Z' } }) })).status,
+      };
+    }, analysisId);
+    assert.ok(!seen.me.body.clusters.includes(env.PATTERNSCOPE_CLUSTER), JSON.stringify(seen.me.body));
+    assert.equal(seen.analysis.status, 404);
+    assert.equal(seen.report.status, 404);
+    assert.equal(seen.list.status, 200);
+    assert.ok(!seen.list.body.some((a) => a.id === analysisId), 'not listed');
+    assert.ok(!seen.alerts.body.alerts.some((a) => a.cluster === env.PATTERNSCOPE_CLUSTER), 'no alerts of the other tenant');
+    assert.equal(seen.create, 400);
+
+    await page.goto(`${base}/#/analysis/${analysisId}`);
+    await page.waitForSelector('#progress .error:has-text("no analysis")');
+  } finally {
+    await context.close();
+  }
+});
