@@ -47,12 +47,23 @@ export function seriesChart(target: HTMLElement, values: Values, window: Window,
     width,
     height: 170,
     legend: { show: false },
+    tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'), // the report's times are UTC too
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true, min: start, max: end } },
-    axes: [{ size: 30 }, { size: 60 }],
+    axes: [{ size: 30 }, { size: 56, values: (_u: uPlot, splits: number[]) => splits.map(compact) }],
     series: [{}, { stroke: '#2563eb', width: 1.25, spanGaps: false }],
     hooks: { drawClear: [shade], draw: [markers] },
   }, [values.timestamps, values.values as number[]], target);
   target.dataset.points = String(values.timestamps.length);
   return chart;
+}
+
+/** 1234567 → "1.23M": axis labels that fit, whatever the unit (bytes, seconds, counts). */
+export function compact(v: number): string {
+  const a = Math.abs(v);
+  for (const [div, suffix] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+    if (a >= div) return `${+(v / div).toPrecision(3)}${suffix}`;
+  }
+  if (a === 0) return '0';
+  return a < 1e-3 ? v.toExponential(1) : `${+v.toPrecision(3)}`;
 }

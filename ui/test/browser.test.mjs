@@ -31,6 +31,15 @@ async function browser() {
   });
 }
 
+/** Browser-side errors, printed when a test fails (a timeout alone says little). */
+function watch(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  return problems;
+}
+
 async function logIn(page, token) {
   await page.goto(base + '/');
   await page.waitForSelector('#token');
@@ -43,6 +52,19 @@ test('log in, Analyze the demo alert, find the root cause in the top findings wi
   const context = await browser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    const problems = watch(page);
+    try {
+      await analyzeTheDemoAlert(page);
+    } catch (e) {
+      e.message += `\nbrowser-side: ${problems.join('\n') || 'nothing'}\npage: ${(await page.textContent('main')).slice(0, 1500)}`;
+      throw e;
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+async function analyzeTheDemoAlert(page) {
     await page.goto(base + '/');
     await page.waitForSelector('#token');
     await page.fill('#token', 'psk_wrong');
@@ -57,7 +79,7 @@ test('log in, Analyze the demo alert, find the root cause in the top findings wi
     analysisId = decodeURIComponent(page.url().split('#/analysis/')[1]);
 
     // Live progress first, then the report.
-    await page.waitForSelector('#progress .stages');
+    await page.waitForSelector('#progress .stages, #progress .stages-done');
     await page.waitForSelector('#findings li.finding', { timeout: 240_000 });
     assert.equal(await page.textContent('#status'), 'COMPLETED');
     assert.ok(Number((await page.textContent('[data-stage=screened]')).replace(/,/g, '')) > 1000, 'screened counter shown');
@@ -85,10 +107,7 @@ test('log in, Analyze the demo alert, find the root cause in the top findings wi
     // Past analyses lists it.
     await page.goto(base + '/#/analyses');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
-  } finally {
-    await context.close();
-  }
-});
+}
 
 test("another tenant's token sees none of it, through the UI's own API calls", { skip, timeout: 120_000 }, async () => {
   assert.ok(analysisId, 'the first test made an analysis');

@@ -43,13 +43,18 @@ function showProgress(box: HTMLElement, a: Analysis): void {
   const bar = (label: string, n: number) => h('div', { class: 'stage' },
     h('span', { class: 'stage-name' }, label),
     h('meter', { min: 0, max: Math.max(1, p.discovered), value: n }),
-    h('span', { class: 'stage-count', 'data-stage': label.toLowerCase() }, n.toLocaleString('en')));
+    h('span', { class: 'stage-count' }, n.toLocaleString('en')));
+  const ended = ENDED.includes(a.status);
   append(box,
     h('h1', {}, a.alert ? a.alert.name : 'Window analysis', ' ', h('span', { class: `status ${a.status.toLowerCase()}`, id: 'status' }, a.status)),
     h('p', { class: 'muted' }, `cluster ${a.cluster} · window ${time(a.window.start)} → ${time(a.window.end)} · tested from ${time(a.window.testStart)}`),
     a.alert ? labelChips(a.alert.labels, ['alertname']) : null,
-    h('div', { class: 'stages' }, bar('Discovered', p.discovered), bar('Fetched', p.fetched), bar('Screened', p.screened),
-      bar('Classified', p.classified)),
+    // While it runs: one meter per stage. Once it ended: the counts on one line, the report below.
+    ended
+      ? h('p', { class: 'stages-done' }, ...(['discovered', 'fetched', 'screened', 'classified'] as const).map((k) =>
+          h('span', {}, h('b', { 'data-stage': k }, p[k].toLocaleString('en')), ` ${k} `)))
+      : h('div', { class: 'stages' }, bar('Discovered', p.discovered), bar('Fetched', p.fetched), bar('Screened', p.screened),
+          bar('Classified', p.classified)),
     a.statusReason ? h('p', { class: 'error' }, a.statusReason) : null);
 }
 
@@ -119,7 +124,7 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
         g.pattern, ' · type ', String(g.patternType)),
       g.size > 1 ? h('span', { class: 'members' }, `${g.size} series`) : null),
     h('div', { class: 'muted' }, g.title),
-    lead ? labelChips(lead.labels) : null,
+    lead ? labelChips(lead.labels, ['__name__']) : null,
     lead ? evidence(lead) : null,
     chartBox);
   if (lead) {
@@ -148,7 +153,7 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
 }
 
 function evidence(f: Finding): HTMLElement {
-  const fmt = (x: number) => (x < 1e-3 ? x.toExponential(1) : x.toFixed(3));
+  const fmt = (x: number) => (x === 0 ? '< 1e-300' : x < 1e-3 ? x.toExponential(1) : x.toFixed(3));
   return h('div', { class: 'evidence' },
     `p ${fmt(f.pValue)} · q ${fmt(f.qValue)} · D ${f.ksStatistic.toFixed(2)} · effect ${f.effectSize.toFixed(1)} σ ${f.direction}`,
     ` · onset ${time(f.onset)}`,

@@ -101,6 +101,14 @@ class EndToEndIT {
         assertEquals(200, markdown.statusCode());
         assertTrue(markdown.body().startsWith("# Patternscope report — east"), markdown.body());
         assertTrue(markdown.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
+        // Progress as server-sent events: an ended analysis gives one event and the stream closes.
+        java.net.http.HttpResponse<String> events = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stack.gateway().resolve("/api/v1/analyses/" + id + "/events"))
+                        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, events.statusCode());
+        assertTrue(events.body().startsWith("data:") && events.body().contains("\"status\":\"COMPLETED\""), events.body());
         JsonNode status = driver.get("/api/v1/analyses/" + id).body();
         assertEquals(eastSeries, status.path("progress").path("classified").asLong());
         assertEquals(status.path("progress").path("totalBatches").asInt(), status.path("progress").path("batchesClassified").asInt());

@@ -78,9 +78,10 @@ public class AnalysisLiveResource {
                         .map(r -> r.statusCode() == 200 ? r.bodyAsString()
                                 : Json.encode(new ErrorView(r.statusCode(), errorOf(r.bodyAsString()))))
                         .onFailure().recoverWithItem(f -> Json.encode(new ErrorView(503, "report-service is unavailable"))))
-                .skip().repetitions()
-                // Emit until (and including) the first ended analysis or error, then close the stream.
+                // Until (and including) the first ended analysis or error: the poll after it closes the
+                // stream. Before the de-duplication, which would hold back the repeated final state.
                 .select().first(body -> !ended.getAndSet(isFinal(body)))
+                .skip().repetitions()
                 .select().first(MAX_STREAM);
     }
 
