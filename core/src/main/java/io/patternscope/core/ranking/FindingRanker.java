@@ -21,6 +21,9 @@ public final class FindingRanker {
     public record Ranked(Candidate candidate, double score, int rank) {
     }
 
+    /** p-values below this all count the same (PatternMatcher): beyond it, significance says nothing more. */
+    public static final double P_FLOOR = 1e-4;
+
     private final PatternWeights weights;
     private final double pFloor;
 
@@ -30,7 +33,7 @@ public final class FindingRanker {
     }
 
     public static FindingRanker defaults() {
-        return new FindingRanker(PatternWeights.defaults(), 1e-4);
+        return new FindingRanker(PatternWeights.defaults(), P_FLOOR);
     }
 
     public double score(double pValue, String pattern) {

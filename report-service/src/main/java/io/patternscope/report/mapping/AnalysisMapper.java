@@ -61,24 +61,19 @@ public final class AnalysisMapper {
     }
 
     public static Map<String, String> readMap(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored labels are not JSON", e);
-        }
+        return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() { });
     }
 
     public static List<String> readList(String json) {
-        if (json == null) {
-            return List.of();
-        }
+        return json == null ? List.of() : read(json, new TypeReference<List<String>>() { });
+    }
+
+    /** Stored JSON text read back as {@code type}. */
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored list is not JSON", e);
+            throw new IllegalStateException("stored value is not the JSON expected: " + e.getOriginalMessage(), e);
         }
     }
 }

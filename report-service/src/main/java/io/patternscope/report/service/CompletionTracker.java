@@ -1,6 +1,7 @@
 package io.patternscope.report.service;
 
-import io.patternscope.core.ranking.FindingRanker;
+import io.patternscope.core.config.ClusterBackends;
+import io.patternscope.report.repository.TenantRankingRepository;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.FetchPlanned;
@@ -39,12 +40,17 @@ public class CompletionTracker {
     private final AnalysisRepository analyses;
     private final SeriesResultRepository results;
     private final Transactions tx;
-    private final ReportBuilder reports = new ReportBuilder(FindingRanker.defaults());
+    private final TenantRankingRepository ranking;
+    private final ClusterBackends clusters;
+    private final ReportBuilder reports = new ReportBuilder();
 
-    public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx) {
+    public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx,
+                             TenantRankingRepository ranking, ClusterBackends clusters) {
         this.analyses = analyses;
         this.results = results;
         this.tx = tx;
+        this.ranking = ranking;
+        this.clusters = clusters;
     }
 
     public void onProgress(StageProgress progress) {
@@ -136,7 +142,7 @@ public class CompletionTracker {
             if (failed.batchNo() < 0) {
                 a.statusReason = failed.reason();
                 a.status = AnalysisStatus.FAILED.name();
-                return results.forAnalysis(id).invoke(rows -> finish(a, rows)).replaceWithVoid();
+                return finishWithReport(a);
             }
             return analyses.recordProgress(id, Stage.CLASSIFIED.name(), failed.batchNo(), 0).chain(isNew -> {
                 if (!isNew) {
@@ -175,25 +181,30 @@ public class CompletionTracker {
                 if (pending > 0) {
                     return Uni.createFrom().voidItem();
                 }
-                return results.forAnalysis(a.id).invoke(rows -> {
-                    List<String> reasons = AnalysisMapper.readList(a.partialReasons);
-                    if (a.statusReason != null && (a.fetched == null || a.fetched == 0)) {
-                        a.status = AnalysisStatus.FAILED.name();
-                    } else if (!reasons.isEmpty()) {
-                        a.status = AnalysisStatus.PARTIAL.name();
-                        a.statusReason = String.join("; ", reasons);
-                    } else {
-                        a.status = AnalysisStatus.COMPLETED.name();
-                    }
-                    finish(a, rows);
-                }).replaceWithVoid();
+                List<String> reasons = AnalysisMapper.readList(a.partialReasons);
+                if (a.statusReason != null && (a.fetched == null || a.fetched == 0)) {
+                    a.status = AnalysisStatus.FAILED.name();
+                } else if (!reasons.isEmpty()) {
+                    a.status = AnalysisStatus.PARTIAL.name();
+                    a.statusReason = String.join("; ", reasons);
+                } else {
+                    a.status = AnalysisStatus.COMPLETED.name();
+                }
+                return finishWithReport(a);
             });
         });
     }
 
-    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows) {
+    /** Ranks with the settings of the tenant owning the analysis's cluster, then stores the report. */
+    private Uni<Void> finishWithReport(AnalysisEntity a) {
+        String tenant = clusters.find(a.cluster).map(io.patternscope.core.config.ClusterBackend::tenant).orElse(a.cluster);
+        return ranking.settings(tenant).chain(settings -> results.forAnalysis(a.id)
+                .invoke(rows -> finish(a, rows, settings))).replaceWithVoid();
+    }
+
+    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings) {
         a.completedAt = Instant.now();
-        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt));
+        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings));
         LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
     }
 

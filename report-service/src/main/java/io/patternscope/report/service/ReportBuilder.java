@@ -3,6 +3,7 @@ package io.patternscope.report.service;
 import io.patternscope.core.ranking.FindingGrouper;
 import io.patternscope.core.ranking.FindingRanker;
 import io.patternscope.core.ranking.PatternWeights;
+import io.patternscope.core.ranking.RankingSettings;
 import io.patternscope.core.screening.BenjaminiHochberg;
 import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.core.wire.SeriesData;
@@ -29,14 +30,18 @@ public final class ReportBuilder {
     /** Onsets of one story lie within 5 minutes of each other. */
     static final long GROUP_ONSET_TOLERANCE_MS = 5 * 60_000;
 
-    private final FindingRanker ranker;
     private final FindingGrouper grouper = new FindingGrouper(GROUP_ONSET_TOLERANCE_MS);
 
-    public ReportBuilder(FindingRanker ranker) {
-        this.ranker = ranker;
+    /** The report with the defaults of PatternMatcher (0.8/0.2, nothing hidden). */
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now) {
+        return build(analysis, results, now, RankingSettings.defaults(analysis.cluster));
     }
 
-    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now) {
+    /** The report ranked with the cluster's tenant's settings: its weights, its hidden patterns left out. */
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
+                                     RankingSettings settings) {
+        FindingRanker ranker = settings.ranker();
+        int hidden = 0;
         double[] p = new double[results.size()];
         int tested = 0;
         int insufficient = 0;
@@ -74,9 +79,13 @@ public final class ReportBuilder {
                 continue;
             }
             String pattern = r.pattern == null ? PatternWeights.UNCLASSIFIED : r.pattern;
+            perPattern.merge(pattern, 1, Integer::sum);
+            if (settings.hides(pattern)) {
+                hidden++;
+                continue;
+            }
             changed.put(r.seriesId, r);
             qById.put(r.seriesId, q[i]);
-            perPattern.merge(pattern, 1, Integer::sum);
             candidates.add(new FindingRanker.Candidate(r.seriesId, r.pValue, r.effectSize,
                     r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), pattern));
         }
@@ -102,6 +111,12 @@ public final class ReportBuilder {
                     g.members().stream().map(FindingGrouper.Member::id).toList()));
         }
         List<String> notes = new ArrayList<>();
+        if (!settings.isDefault()) {
+            notes.add("Ranked with tenant " + settings.tenant() + "'s settings: still abnormal " + settings.stillAbnormal()
+                    + ", recovered " + settings.recovered() + (settings.patternWeights().isEmpty() ? ""
+                    : ", per pattern " + settings.patternWeights()) + (settings.hiddenPatterns().isEmpty() ? ""
+                    : "; hidden: " + String.join(", ", settings.hiddenPatterns()) + " (" + hidden + " series)") + ".");
+        }
         if (analysis.model == null || "none".equals(analysis.model)) {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
         }

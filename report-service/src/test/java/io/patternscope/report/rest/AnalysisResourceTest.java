@@ -122,4 +122,22 @@ class AnalysisResourceTest {
                 .body("id", org.hamcrest.Matchers.hasItem(id));
         given().header(other, "test-east").delete(path).then().statusCode(204);
     }
+
+    @Test
+    void aTenantsRankingSettingsAreReadAndChangedWithClearErrors() {
+        String path = "/api/v1/tenants/ranking-test-tenant/ranking";
+        given().contentType(ContentType.JSON).body("{\"stillAbnormal\":0.8,\"recovered\":0.2,\"hiddenPatterns\":[]}").put(path)
+                .then().statusCode(200);
+        given().get(path).then().statusCode(200).body("stillAbnormal", equalTo(0.8f)).body("hiddenPatterns.size()", equalTo(0));
+        given().contentType(ContentType.JSON).body("{\"hiddenPatterns\":[\"FLUCTUATIONS\"],\"patternWeights\":{\"SINGLE_SPIKE\":0.5}}")
+                .put(path).then().statusCode(200).body("recovered", equalTo(0.2f)).body("hiddenPatterns[0]", equalTo("FLUCTUATIONS"));
+        given().get(path).then().statusCode(200).body("patternWeights.SINGLE_SPIKE", equalTo(0.5f));
+        given().contentType(ContentType.JSON).body("{\"hiddenPatterns\":[\"WIGGLE\"]}").put(path).then().statusCode(400)
+                .body("error", containsString("unknown pattern 'WIGGLE'"));
+        given().contentType(ContentType.JSON).body("{\"stillAbnormal\":\"high\"}").put(path).then().statusCode(400)
+                .body("error", containsString("'stillAbnormal' must be a number"));
+        given().contentType(ContentType.JSON).body("[1,2").put(path).then().statusCode(400)
+                .body("error", containsString("malformed ranking settings"));
+        given().get(path).then().statusCode(200).body("hiddenPatterns[0]", equalTo("FLUCTUATIONS"));
+    }
 }

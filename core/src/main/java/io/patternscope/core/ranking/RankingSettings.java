@@ -1,0 +1,68 @@
+package io.patternscope.core.ranking;
+
+import io.patternscope.core.patterns.PatternClass;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A tenant's ranking: the weights of still-abnormal (type 1) and recovered (type 2) patterns, per
+ * pattern overrides, and the patterns its operators do not want to see at all. Score =
+ * −log(max(p, 1e-4)) × weight (PatternMatcher); defaults 0.8 and 0.2, nothing hidden.
+ */
+public record RankingSettings(String tenant, double stillAbnormal, double recovered, Map<String, Double> patternWeights,
+                              List<String> hiddenPatterns) {
+
+    public static final double MAX_WEIGHT = 10;
+    private static final Set<String> PATTERNS = Arrays.stream(PatternClass.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
+    public RankingSettings {
+        patternWeights = patternWeights == null ? Map.of() : Map.copyOf(new TreeMap<>(patternWeights));
+        hiddenPatterns = hiddenPatterns == null ? List.of() : hiddenPatterns.stream().sorted().distinct().toList();
+    }
+
+    public static RankingSettings defaults(String tenant) {
+        return new RankingSettings(tenant, 0.8, 0.2, Map.of(), List.of());
+    }
+
+    /** What is wrong with these settings, as a sentence; null when they are valid. */
+    public String problem() {
+        if (!validWeight(stillAbnormal) || !validWeight(recovered)) {
+            return "'stillAbnormal' and 'recovered' must be numbers between 0 and " + (int) MAX_WEIGHT;
+        }
+        for (Map.Entry<String, Double> e : patternWeights.entrySet()) {
+            if (!PATTERNS.contains(e.getKey())) {
+                return "unknown pattern '" + e.getKey() + "' in 'patternWeights'; patterns are " + Arrays.toString(PatternClass.values());
+            }
+            if (e.getValue() == null || !validWeight(e.getValue())) {
+                return "the weight of " + e.getKey() + " must be a number between 0 and " + (int) MAX_WEIGHT;
+            }
+        }
+        for (String p : hiddenPatterns) {
+            if (!PATTERNS.contains(p)) {
+                return "unknown pattern '" + p + "' in 'hiddenPatterns'; patterns are " + Arrays.toString(PatternClass.values());
+            }
+        }
+        return null;
+    }
+
+    public FindingRanker ranker() {
+        return new FindingRanker(new PatternWeights(stillAbnormal, recovered, patternWeights), FindingRanker.P_FLOOR);
+    }
+
+    public boolean hides(String pattern) {
+        return hiddenPatterns.contains(pattern);
+    }
+
+    public boolean isDefault() {
+        return stillAbnormal == 0.8 && recovered == 0.2 && patternWeights.isEmpty() && hiddenPatterns.isEmpty();
+    }
+
+    private static boolean validWeight(double w) {
+        return Double.isFinite(w) && w >= 0 && w <= MAX_WEIGHT;
+    }
+}

@@ -1,0 +1,77 @@
+package io.patternscope.report.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.patternscope.core.api.ApiViews;
+import io.patternscope.core.ranking.RankingSettings;
+import io.patternscope.report.repository.AnalysisEntity;
+import io.patternscope.report.repository.SeriesResultEntity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Ranking with a tenant's settings: weights change the order, hidden patterns leave the findings. */
+class ReportBuilderTest {
+
+    private static final Instant TEST_START = Instant.parse("2026-11-23T08:00:00Z");
+
+    @Test
+    void defaultsPutTheStillAbnormalChangeFirst() {
+        List<String> order = ranks(RankingSettings.defaults("t"));
+        assertEquals(List.of("leak{}", "spike{}", "wobble{}"), order);
+    }
+
+    @Test
+    void aTenantThatWeighsSpikesHighSeesThemFirstAndHiddenPatternsGo() {
+        RankingSettings spikesFirst = new RankingSettings("t", 0.8, 0.2, Map.of("SINGLE_SPIKE", 2.0), List.of("FLUCTUATIONS"));
+        ApiViews.ReportView report = new ReportBuilder().build(analysis(), results(), Instant.now(), spikesFirst);
+        assertEquals(List.of("spike{}", "leak{}"), report.findings().stream().map(ApiViews.FindingView::series).toList());
+        assertEquals(1, report.summary().perPattern().get("FLUCTUATIONS"), "a hidden pattern is still counted");
+        assertTrue(report.summary().notes().stream().anyMatch(n -> n.contains("hidden: FLUCTUATIONS (1 series)")),
+                report.summary().notes().toString());
+    }
+
+    private static List<String> ranks(RankingSettings settings) {
+        return new ReportBuilder().build(analysis(), results(), Instant.now(), settings).findings().stream()
+                .map(ApiViews.FindingView::series).toList();
+    }
+
+    private static AnalysisEntity analysis() {
+        AnalysisEntity a = new AnalysisEntity();
+        a.id = UUID.randomUUID();
+        a.cluster = "east";
+        a.status = "COMPLETED";
+        a.windowStart = TEST_START.minusSeconds(7200);
+        a.testStart = TEST_START;
+        a.windowEnd = TEST_START.plusSeconds(3600);
+        a.stepMs = 15_000;
+        a.fdrLevel = 0.01;
+        a.minEffectSize = 3;
+        return a;
+    }
+
+    private static List<SeriesResultEntity> results() {
+        return List.of(result("leak{}", "STEADY_INCREASE", 1e-9, 600), result("spike{}", "SINGLE_SPIKE", 1e-9, 900),
+                result("wobble{}", "FLUCTUATIONS", 1e-9, 1200));
+    }
+
+    private static SeriesResultEntity result(String id, String pattern, double p, long onsetAfterTestStartS) {
+        SeriesResultEntity r = new SeriesResultEntity();
+        r.seriesId = id;
+        r.metric = id.substring(0, id.indexOf('{'));
+        r.labels = "{}";
+        r.valueKind = "GAUGE";
+        r.status = "TESTED";
+        r.pValue = p;
+        r.ksStatistic = 0.8;
+        r.effectSize = 10.0;
+        r.direction = 1;
+        r.onsetAt = TEST_START.plusSeconds(onsetAfterTestStartS);
+        r.pattern = pattern;
+        r.confidence = 0.9;
+        return r;
+    }
+}
