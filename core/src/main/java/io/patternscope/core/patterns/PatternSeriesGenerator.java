@@ -36,7 +36,7 @@ public final class PatternSeriesGenerator {
         }
     }
 
-    private enum Background { GAUSSIAN, SEASONAL, RANDOM_WALK, COUNTS, IDLE, PERIODIC, REAL }
+    private enum Background { GAUSSIAN, SEASONAL, RANDOM_WALK, COUNTS, REAL }
 
     private final Random random;
     private final Settings settings;
@@ -53,16 +53,7 @@ public final class PatternSeriesGenerator {
         double[] v = background(n);
         double[] finite = Arrays.stream(v).filter(Double::isFinite).toArray();
         double median = RobustStatistics.median(finite);
-        // The scale changes are measured in: the robust σ, but never below a third of the standard
-        // deviation nor a quarter of the background's highest point — an idle series (mostly zeros)
-        // has a MAD of 0, and a pattern must still stand out from its occasional activity and from a
-        // periodic background's regular bursts. For plain noise the robust σ is the largest.
-        double highest = Arrays.stream(finite).max().orElse(median);
-        double sigma = Math.max(RobustStatistics.robustScale(finite, median), Math.max(standardDeviation(finite) / 3,
-                (highest - median) / 4));
-        if (!(sigma > 0)) {
-            sigma = Math.max(1e-3, Math.abs(median) * 0.01);
-        }
+        double sigma = RobustStatistics.robustScale(finite, median);
         int change = inject(label, v, sigma);
         if (random.nextDouble() < 0.3) {
             double rate = random.nextDouble() * settings.missingRateMax();
@@ -76,7 +67,7 @@ public final class PatternSeriesGenerator {
     }
 
     private double[] background(int n) {
-        Background kind = Background.values()[random.nextInt(realBackgrounds.isEmpty() ? 6 : 7)];
+        Background kind = Background.values()[random.nextInt(realBackgrounds.isEmpty() ? 4 : 5)];
         double level = Math.exp(random.nextDouble() * 7); // 1 .. 1100
         double sigma = level * (0.01 + random.nextDouble() * (settings.noiseScaleMax() - 0.01));
         double[] v = new double[n];
@@ -106,23 +97,6 @@ public final class PatternSeriesGenerator {
                 double lambda = 5 + random.nextDouble() * 60;
                 for (int i = 0; i < n; i++) {
                     v[i] = poisson(lambda);
-                }
-            }
-            case IDLE -> {
-                // Mostly exact zeros with sparse small activity: disk writes, error counts.
-                double activity = 0.02 + random.nextDouble() * 0.2;
-                for (int i = 0; i < n; i++) {
-                    v[i] = random.nextDouble() < activity ? Math.abs(level * 0.05 * random.nextGaussian()) : 0;
-                }
-            }
-            case PERIODIC -> {
-                // Regular bursts all through the window (cron jobs, batch cycles): the series' normal.
-                int period = 5 + random.nextInt(30);
-                int width = 1 + random.nextInt(Math.max(1, period / 3));
-                int phase = random.nextInt(period);
-                double burst = sigma * (3 + random.nextDouble() * 12);
-                for (int i = 0; i < n; i++) {
-                    v[i] = level + sigma * noise(heavy) + ((i + phase) % period < width ? burst : 0);
                 }
             }
             case REAL -> {
@@ -173,19 +147,6 @@ public final class PatternSeriesGenerator {
         return k;
     }
 
-    private static double standardDeviation(double[] x) {
-        double mean = 0;
-        for (double d : x) {
-            mean += d;
-        }
-        mean /= Math.max(1, x.length);
-        double ss = 0;
-        for (double d : x) {
-            ss += (d - mean) * (d - mean);
-        }
-        return Math.sqrt(ss / Math.max(1, x.length - 1));
-    }
-
     private double magnitude(double sigma) {
         return sigma * (settings.minMagnitude() + random.nextDouble() * (settings.maxMagnitude() - settings.minMagnitude()));
     }
@@ -203,8 +164,7 @@ public final class PatternSeriesGenerator {
         };
         switch (label) {
             case LEVEL_SHIFT_UP, LEVEL_SHIFT_DOWN -> {
-                // Up to 95 %: analysed at alert time, a change often sits near the window's end.
-                int at = Math.min(n - 4, between(n, 0.4, 0.95));
+                int at = between(n, 0.4, 0.85);
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
                     v[i] += m;
@@ -221,8 +181,8 @@ public final class PatternSeriesGenerator {
                 return at;
             }
             case SUDDEN_INCREASE, SUDDEN_DECREASE -> {
+                int at = between(n, 0.4, 0.8);
                 int ramp = Math.max(3, between(n, 0.02, 0.08));
-                int at = Math.min(n - ramp - 3, between(n, 0.4, 0.9));
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
                     v[i] += m * Math.min(1.0, (double) (i - at + 1) / ramp);
@@ -235,7 +195,7 @@ public final class PatternSeriesGenerator {
                 return at;
             }
             case MULTIPLE_SPIKES, MULTIPLE_DIPS -> {
-                int count = 2 + random.nextInt(7);
+                int count = 3 + random.nextInt(6);
                 int first = n;
                 int gap = Math.max(4, (int) (0.7 * n / count));
                 int at = between(n, 0.2, 0.3);

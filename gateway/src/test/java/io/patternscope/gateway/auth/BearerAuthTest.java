@@ -67,4 +67,15 @@ class BearerAuthTest {
                 .body("errors[0].cluster", equalTo("test-east"))
                 .body("errors[0].error", containsString("cluster test-east"));
     }
+
+    @Test
+    void aTenantsRankingIsOnlyReachableWithItsOwnTokens() {
+        String east = TestTokens.create("test-east");
+        given().auth().oauth2(east).get("/api/v1/tenants/test-west/ranking").then().statusCode(404)
+                .body("error", equalTo("no tenant test-west"));
+        given().auth().oauth2(east).contentType("application/json").body("{}").put("/api/v1/tenants/test-west/ranking")
+                .then().statusCode(404);
+        // Its own tenant goes through to report-service (not running here: 503).
+        given().auth().oauth2(east).get("/api/v1/tenants/test-east/ranking").then().statusCode(503);
+    }
 }
