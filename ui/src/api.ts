@@ -43,8 +43,16 @@ export async function getText(path: string, accept: string): Promise<string> {
 }
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', path, body);
+}
+
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('PUT', path, body);
+}
+
+async function sendJson<T>(method: string, path: string, body: unknown): Promise<T> {
   const response = await request(path, {
-    method: 'POST',
+    method,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
   });

@@ -5,12 +5,13 @@ import { loginPage } from './pages/login';
 import { alertsPage } from './pages/alerts';
 import { analysesPage } from './pages/analyses';
 import { analysisPage } from './pages/analysis';
+import { settingsPage } from './pages/settings';
 
 const app = document.getElementById('app')!;
 let leave: (() => void) | undefined;
 let me: Me | undefined;
 
-/** Hash routes: #/login, #/alerts, #/analyses, #/analysis/<id>. */
+/** Hash routes: #/login, #/alerts, #/analyses, #/analysis/<id>, #/settings. */
 async function route(): Promise<void> {
   leave?.();
   leave = undefined;
@@ -35,6 +36,7 @@ async function route(): Promise<void> {
   }
   if (page === 'analysis' && arg) leave = analysisPage(app, decodeURIComponent(arg));
   else if (page === 'analyses') analysesPage(app);
+  else if (page === 'settings') settingsPage(app, me);
   else alertsPage(app, me);
 }
 

@@ -110,6 +110,22 @@ async function analyzeTheDemoAlert(page) {
     // Past analyses lists it.
     await page.goto(base + '/#/analyses');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
+
+    // The tenant's ranking: a bad weight is refused with the sentence, a hidden pattern is saved.
+    await page.goto(base + '/#/settings');
+    const form = page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"]`);
+    await form.locator('input[name=stillAbnormal]').fill('11');
+    await form.locator('button[type=submit]').click();
+    await form.locator('p.error:has-text("between 0 and 10")').waitFor();
+    await form.locator('input[name=stillAbnormal]').fill('0.8');
+    await form.locator('input[value=FLUCTUATIONS]').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('p:has-text("Saved.")').waitFor();
+    await page.reload();
+    assert.ok(await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[value=FLUCTUATIONS]`).isChecked());
+    await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[value=FLUCTUATIONS]`).uncheck();
+    await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] button[type=submit]`).click();
+    await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] p:has-text("Saved.")`).waitFor();
 }
 
 test("another tenant's token sees none of it, through the UI's own API calls", { skip, timeout: 120_000 }, async () => {
@@ -127,6 +143,7 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
         report: await get(`/api/v1/analyses/${id}/report`),
         list: await get('/api/v1/analyses?size=500'),
         alerts: await get('/api/v1/alerts'),
+        ranking: await get('/api/v1/tenants/east/ranking'),
         create: await (await fetch('/api/v1/analyses', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify({ cluster: 'east', window: { start: '2026-11-23T08:00:00Z', end: '2026-11-23T09:00:00Z' } }) })).status,
       };
@@ -138,6 +155,7 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
     assert.ok(!seen.list.body.some((a) => a.id === analysisId), 'not listed');
     assert.ok(!seen.alerts.body.alerts.some((a) => a.cluster === env.PATTERNSCOPE_CLUSTER), 'no alerts of the other tenant');
     assert.equal(seen.create, 400);
+    assert.equal(seen.ranking.status, 404);
 
     await page.goto(`${base}/#/analysis/${analysisId}`);
     await page.waitForSelector('#progress .error:has-text("no analysis")');

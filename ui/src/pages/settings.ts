@@ -1,0 +1,53 @@
+import { getJson, putJson } from '../api';
+import { append, h } from '../dom';
+import type { Me } from '../types';
+
+interface Ranking { tenant: string; stillAbnormal: number; recovered: number; patternWeights: Record<string, number>; hiddenPatterns: string[] }
+
+const PATTERNS = ['LEVEL_SHIFT_UP', 'LEVEL_SHIFT_DOWN', 'STEADY_INCREASE', 'STEADY_DECREASE', 'SUDDEN_INCREASE',
+  'SUDDEN_DECREASE', 'SINGLE_SPIKE', 'SINGLE_DIP', 'MULTIPLE_SPIKES', 'MULTIPLE_DIPS', 'TRANSIENT_LEVEL_SHIFT_UP',
+  'TRANSIENT_LEVEL_SHIFT_DOWN', 'FLUCTUATIONS'];
+
+/** Each of the caller's tenants' ranking: the two weights and the patterns to hide. */
+export function settingsPage(app: HTMLElement, me: Me): void {
+  append(app, h('section', { class: 'card' }, h('h1', {}, 'Ranking'),
+    h('p', { class: 'muted' }, 'Score = −log(max(p, 1e-4)) × weight. Applies to analyses that end after saving.')));
+  const tenants = me.tenants.filter((t) => t !== '*');
+  if (tenants.length === 0) append(app, h('p', { class: 'muted' }, 'This token is not bound to a named tenant.'));
+  for (const tenant of tenants) void tenantForm(app, tenant);
+}
+
+async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
+  const path = `/api/v1/tenants/${encodeURIComponent(tenant)}/ranking`;
+  const card = h('form', { class: 'card', 'data-tenant': tenant });
+  append(app, card);
+  let current: Ranking;
+  try {
+    current = await getJson<Ranking>(path);
+  } catch (err) {
+    append(card, h('h2', {}, tenant), h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
+    return;
+  }
+  const still = h('input', { type: 'number', step: '0.1', min: 0, max: 10, value: current.stillAbnormal, name: 'stillAbnormal' });
+  const recovered = h('input', { type: 'number', step: '0.1', min: 0, max: 10, value: current.recovered, name: 'recovered' });
+  const boxes = PATTERNS.map((p) => h('label', { class: 'chip' },
+    h('input', { type: 'checkbox', value: p, checked: current.hiddenPatterns.includes(p) }), ` ${p}`));
+  const message = h('p', { role: 'status' });
+  append(card, h('h2', {}, `Tenant ${tenant}`),
+    h('div', { class: 'row' }, h('label', {}, 'Still abnormal (type 1) ', still), h('label', {}, 'Recovered (type 2) ', recovered)),
+    h('p', {}, 'Hide these patterns from the findings:'), h('div', { class: 'chips' }, ...boxes),
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save')), message);
+  card.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    message.className = '';
+    const hidden = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
+    try {
+      current = await putJson<Ranking>(path, { stillAbnormal: Number(still.value), recovered: Number(recovered.value),
+        patternWeights: current.patternWeights, hiddenPatterns: hidden });
+      message.textContent = 'Saved.';
+    } catch (err) {
+      message.className = 'error';
+      message.textContent = err instanceof Error ? err.message : String(err);
+    }
+  });
+}
