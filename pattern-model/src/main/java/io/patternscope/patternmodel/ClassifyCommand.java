@@ -43,21 +43,13 @@ public final class ClassifyCommand {
         }
         List<String> ids = new ArrayList<>();
         List<double[]> series = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String problem = parse(line, ids, series);
-                if (problem != null) {
-                    System.err.println("classify: line " + number + " of " + file + ": " + problem);
-                    System.exit(1);
-                }
+        JsonLines.forEach(file, (number, line) -> {
+            String problem = parse(line, ids, series);
+            if (problem != null) {
+                System.err.println("classify: line " + number + " of " + file + ": " + problem);
+                System.exit(1);
             }
-        }
+        });
         if (series.isEmpty()) {
             System.err.println("classify: " + file + " holds no series");
             System.exit(1);

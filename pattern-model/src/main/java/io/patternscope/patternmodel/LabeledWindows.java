@@ -35,45 +35,37 @@ public final class LabeledWindows {
 
     public static Set read(Path windowsFile, Path nabDir) throws IOException {
         List<Window> labeled = new ArrayList<>();
-        int excluded = 0;
         Map<String, double[]> files = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(windowsFile, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+        int[] excluded = {0};
+        JsonLines.forEach(windowsFile, (number, line) -> {
+            String where = windowsFile + " line " + number;
+            JsonObject w = JsonParser.parseString(line).getAsJsonObject();
+            JsonElement label = w.get("label");
+            if (label == null || label.isJsonNull()) {
+                if (!w.has("excluded")) {
+                    throw new IllegalArgumentException(where + ": a window without a label must say why it is excluded");
                 }
-                String where = windowsFile + " line " + number;
-                JsonObject w = JsonParser.parseString(line).getAsJsonObject();
-                JsonElement label = w.get("label");
-                if (label == null || label.isJsonNull()) {
-                    if (!w.has("excluded")) {
-                        throw new IllegalArgumentException(where + ": a window without a label must say why it is excluded");
-                    }
-                    excluded++;
-                    continue;
-                }
-                PatternClass pattern;
-                try {
-                    pattern = PatternClass.valueOf(label.getAsString());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ": unknown label " + label.getAsString()
-                            + "; labels are " + Arrays.toString(PatternClass.values()));
-                }
-                String file = w.get("file").getAsString();
-                int start = w.get("start").getAsInt();
-                int length = w.get("length").getAsInt();
-                double[] series = files.computeIfAbsent(file, f -> readValues(nabDir.resolve("data").resolve(f)));
-                if (start < 0 || length < 2 || start + length > series.length) {
-                    throw new IllegalArgumentException(where + ": window " + start + "+" + length + " is outside " + file
-                            + " (" + series.length + " points)");
-                }
-                labeled.add(new Window(w.get("id").getAsString(), pattern, Arrays.copyOfRange(series, start, start + length)));
+                excluded[0]++;
+                return;
             }
-        }
-        return new Set(labeled, excluded);
+            PatternClass pattern;
+            try {
+                pattern = PatternClass.valueOf(label.getAsString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": unknown label " + label.getAsString()
+                        + "; labels are " + Arrays.toString(PatternClass.values()));
+            }
+            String file = w.get("file").getAsString();
+            int start = w.get("start").getAsInt();
+            int length = w.get("length").getAsInt();
+            double[] series = files.computeIfAbsent(file, f -> readValues(nabDir.resolve("data").resolve(f)));
+            if (start < 0 || length < 2 || start + length > series.length) {
+                throw new IllegalArgumentException(where + ": window " + start + "+" + length + " is outside " + file
+                        + " (" + series.length + " points)");
+            }
+            labeled.add(new Window(w.get("id").getAsString(), pattern, Arrays.copyOfRange(series, start, start + length)));
+        });
+        return new Set(labeled, excluded[0]);
     }
 
     /** The value column of a NAB CSV ({@code timestamp,value} with a header). */

@@ -1,0 +1,53 @@
+package io.patternscope.patternmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The hand-labeled real set is complete and well-formed, and the shipped model is evaluated on it through DJL. */
+class EvaluatePatternModelTest {
+
+    private static final Path NAB = Path.of("../../shared/datasets/nab");
+    private static final Path WINDOWS = Path.of("../tools/nab-labels/windows.jsonl");
+
+    @Test
+    void atLeast150WindowsAreLabeledAndEveryExclusionSaysWhy() throws Exception {
+        assumeTrue(Files.isDirectory(NAB.resolve("data")), "the NAB data lies beside the checkout in CI");
+        LabeledWindows.Set set = LabeledWindows.read(WINDOWS, NAB);
+        assertTrue(set.labeled().size() >= 150, "labeled: " + set.labeled().size());
+        assertEquals(258, set.labeled().size() + set.excluded());
+        assertTrue(set.labeled().stream().allMatch(w -> w.values().length >= 144));
+        long classes = set.labeled().stream().map(LabeledWindows.Window::label).distinct().count();
+        assertTrue(classes >= 10, "labels cover most classes: " + classes);
+    }
+
+    @Test
+    void aBrokenLabelFileIsRefusedWithTheLine() throws Exception {
+        assumeTrue(Files.isDirectory(NAB.resolve("data")));
+        Path bad = Files.createTempFile("windows", ".jsonl");
+        Files.writeString(bad, "{\"id\":\"x\",\"file\":\"realKnownCause/nyc_taxi.csv\",\"start\":0,\"length\":10,\"label\":\"WIGGLE\"}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabeledWindows.read(bad, NAB));
+        assertTrue(e.getMessage().contains("line 1: unknown label WIGGLE"), e.getMessage());
+        Files.writeString(bad, "\n{\"id\":\"x\",\"file\":\"realKnownCause/nyc_taxi.csv\",\"start\":10319,\"length\":10,\"label\":\"NONE\"}\n");
+        e = assertThrows(IllegalArgumentException.class, () -> LabeledWindows.read(bad, NAB));
+        assertTrue(e.getMessage().contains("line 2: window 10319+10 is outside"), e.getMessage());
+    }
+
+    @Test
+    void theShippedModelIsEvaluatedOnEveryLabeledWindow() throws Exception {
+        assumeTrue(Files.isDirectory(NAB.resolve("data")));
+        LabeledWindows.Set set = LabeledWindows.read(WINDOWS, NAB);
+        try (DjlPatternClassifier classifier = DjlPatternClassifier.load(Path.of("../models/pattern-cnn"))) {
+            Evaluation real = EvaluatePatternModel.real(classifier, set);
+            assertEquals(set.labeled().size(), Arrays.stream(real.confusion()).flatMapToInt(Arrays::stream).sum());
+            // A floor under the figure in the model card (0.543), to catch a broken preprocessing or model.
+            assertTrue(real.accuracy() > 0.45, "real accuracy " + real.accuracy());
+        }
+    }
+}
