@@ -72,6 +72,9 @@ async function analyzeTheDemoAlert(page) {
     await page.waitForSelector('.login .error:has-text("unknown or revoked")');
 
     await logIn(page, env.PATTERNSCOPE_TOKEN);
+    // The demo alert carries a label value that is HTML with a handler: it must be shown as text.
+    await page.locator('table.alerts .chip:has-text("<img src=x onerror")').first().waitFor({ timeout: 120_000 });
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'a label value ran as markup');
     const button = page.locator(`table.alerts tr:has-text("${env.PATTERNSCOPE_ALERT}") button.analyze`).first();
     await button.waitFor({ timeout: 120_000 });
     await button.click();
@@ -82,6 +85,8 @@ async function analyzeTheDemoAlert(page) {
     await page.waitForSelector('#progress .stages, #progress .stages-done');
     await page.waitForSelector('#findings li.finding', { timeout: 240_000 });
     assert.equal(await page.textContent('#status'), 'COMPLETED');
+    assert.ok(await page.locator('#progress .chip:has-text("onerror")').count() > 0, 'the alert labels are shown');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'a label value ran as markup');
     assert.ok(Number((await page.textContent('[data-stage=screened]')).replace(/,/g, '')) > 100, 'screened counter shown');
 
     const [metric, pod] = env.PATTERNSCOPE_ROOT_CAUSE.split(' ');

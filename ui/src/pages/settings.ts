@@ -19,7 +19,8 @@ export function settingsPage(app: HTMLElement, me: Me): void {
 
 async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
   const path = `/api/v1/tenants/${encodeURIComponent(tenant)}/ranking`;
-  const card = h('form', { class: 'card', 'data-tenant': tenant });
+  // novalidate: the server's sentence says what is wrong better than the browser's bubble.
+  const card = h('form', { class: 'card', 'data-tenant': tenant, novalidate: true });
   append(app, card);
   let current: Ranking;
   try {

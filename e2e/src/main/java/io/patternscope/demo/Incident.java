@@ -40,6 +40,8 @@ public final class Incident {
                         for: 0s
                         labels:
                           severity: page
+                          # Label values are attacker-controllable text: the UI must show this, not run it.
+                          note: '<img src=x onerror="window.__xss=1">'
                         annotations:
                           summary: frontend p99 latency above 800 ms in {{ $labels.cluster }}
                 """;
