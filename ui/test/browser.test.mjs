@@ -115,6 +115,13 @@ async function analyzeTheDemoAlert(page) {
     // Past analyses lists it.
     await page.goto(base + '/#/analyses');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
+    await page.fill('#q-cluster', 'west');
+    await page.click('form.row button[type=submit]');
+    await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`, { state: 'detached' });
+    await page.fill('#q-cluster', env.PATTERNSCOPE_CLUSTER);
+    await page.fill('#q-alert', env.PATTERNSCOPE_ALERT.slice(0, 8).toLowerCase());
+    await page.click('form.row button[type=submit]');
+    await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
 
     // The tenant's ranking: a bad weight is refused with the sentence, a hidden pattern is saved.
     await page.goto(base + '/#/settings');

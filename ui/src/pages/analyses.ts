@@ -6,11 +6,15 @@ import type { Analysis } from '../types';
 export function analysesPage(app: HTMLElement): void {
   const cluster = h('input', { type: 'text', placeholder: 'cluster', id: 'q-cluster' });
   const alert = h('input', { type: 'text', placeholder: 'alert name contains', id: 'q-alert' });
+  const from = h('input', { type: 'datetime-local', id: 'q-from', title: 'started from (UTC)' });
+  const to = h('input', { type: 'datetime-local', id: 'q-to', title: 'started before (UTC)' });
   const results = h('div');
   const search = async () => {
     const q = new URLSearchParams({ size: '100' });
     if (cluster.value.trim()) q.set('cluster', cluster.value.trim());
     if (alert.value.trim()) q.set('alert', alert.value.trim());
+    if (from.value) q.set('from', `${from.value}:00Z`);
+    if (to.value) q.set('to', `${to.value}:00Z`);
     try {
       const list = await getJson<Analysis[]>(`/api/v1/analyses?${q}`);
       clear(results);
@@ -37,7 +41,8 @@ export function analysesPage(app: HTMLElement): void {
       append(results, h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
     }
   };
-  const form = h('form', { class: 'row' }, cluster, alert, h('button', { type: 'submit' }, 'Search'));
+  const form = h('form', { class: 'row' }, cluster, alert, h('label', {}, 'from ', from), h('label', {}, 'to ', to),
+    h('button', { type: 'submit' }, 'Search'));
   form.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   append(app, h('section', { class: 'card' }, h('h1', {}, 'Past analyses'), form, results));
   void search();
