@@ -29,8 +29,8 @@ public final class PatternSeriesGenerator {
                            double heavyTailShare, double noiseScaleMax, double heavyTailClip) {
 
         /**
-         * What pattern-cnn@2 was trained on (unchanged, so {@code ./patternscope train} reproduces it).
-         * Its tails are not clipped: a few NONE examples hold a t(3) draw big enough to pass for a
+         * What pattern-cnn@3 was trained on ({@code ./patternscope train} reproduces it). Its tails
+         * are not clipped: a few NONE examples hold a t(3) draw big enough to pass for a
          * spike — label noise the model tolerates. (Clipping them in training too, with changes from
          * 4σ, gave a model that called the demo's late level shifts NONE: see the model card.)
          */
@@ -176,7 +176,9 @@ public final class PatternSeriesGenerator {
         };
         switch (label) {
             case LEVEL_SHIFT_UP, LEVEL_SHIFT_DOWN -> {
-                int at = between(n, 0.4, 0.85);
+                // Up to 97 % (at least 4 points after the step): at alert time the change is often
+                // in the window's last tenth, where a step must not read as a spike.
+                int at = Math.min(n - 4, between(n, 0.4, 0.97));
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
                     v[i] += m;
@@ -193,8 +195,8 @@ public final class PatternSeriesGenerator {
                 return at;
             }
             case SUDDEN_INCREASE, SUDDEN_DECREASE -> {
-                int at = between(n, 0.4, 0.8);
                 int ramp = Math.max(3, between(n, 0.02, 0.08));
+                int at = Math.min(n - ramp - 3, between(n, 0.4, 0.92));
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
                     v[i] += m * Math.min(1.0, (double) (i - at + 1) / ramp);
