@@ -73,9 +73,9 @@ public final class DjlPatternClassifier implements AutoCloseable {
     public List<Result> classify(List<double[]> series) {
         int length = PatternPreprocessor.MODEL_LENGTH;
         float[] flat = new float[series.size() * length];
-        for (int i = 0; i < series.size(); i++) {
-            System.arraycopy(PatternPreprocessor.prepare(series.get(i), length), 0, flat, i * length, length);
-        }
+        // Preprocessing is per series and independent: spread it over the cores while TF waits.
+        java.util.stream.IntStream.range(0, series.size()).parallel().forEach(i ->
+                System.arraycopy(PatternPreprocessor.prepare(series.get(i), length), 0, flat, i * length, length));
         return classifyPrepared(flat, series.size());
     }
 
