@@ -11,6 +11,10 @@ import io.patternscope.core.patterns.PatternClass;
 public final class PatternWeights {
 
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
+    /** PatternMatcher's weight of a pattern still abnormal at the end of the window (type 1). */
+    public static final double STILL_ABNORMAL = 0.8;
+    /** PatternMatcher's weight of a recovered pattern (type 2). */
+    public static final double RECOVERED = 0.2;
 
     private final Map<String, Double> overrides;
     private final double stillAbnormal;
@@ -23,7 +27,7 @@ public final class PatternWeights {
     }
 
     public static PatternWeights defaults() {
-        return new PatternWeights(0.8, 0.2, Map.of());
+        return new PatternWeights(STILL_ABNORMAL, RECOVERED, Map.of());
     }
 
     /** 1 for still abnormal, 2 for recovered, 0 for NONE/UNCLASSIFIED/unknown. */

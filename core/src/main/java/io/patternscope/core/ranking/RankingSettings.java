@@ -26,7 +26,7 @@ public record RankingSettings(String tenant, double stillAbnormal, double recove
     }
 
     public static RankingSettings defaults(String tenant) {
-        return new RankingSettings(tenant, 0.8, 0.2, Map.of(), List.of());
+        return new RankingSettings(tenant, PatternWeights.STILL_ABNORMAL, PatternWeights.RECOVERED, Map.of(), List.of());
     }
 
     /** What is wrong with these settings, as a sentence; null when they are valid. */
@@ -59,7 +59,7 @@ public record RankingSettings(String tenant, double stillAbnormal, double recove
     }
 
     public boolean isDefault() {
-        return stillAbnormal == 0.8 && recovered == 0.2 && patternWeights.isEmpty() && hiddenPatterns.isEmpty();
+        return equals(defaults(tenant));
     }
 
     private static boolean validWeight(double w) {

@@ -4,6 +4,8 @@ import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,14 +23,15 @@ public class TenantDirectory {
     public static final String EVERY_TENANT = "*";
 
     private final ClusterBackends clusters;
+    private final Map<String, String> alertmanagers = new HashMap<>();
 
     public TenantDirectory() {
         Config config = ConfigProvider.getConfig();
         this.clusters = ClusterBackends.fromConfig(config.getPropertyNames(), n -> config.getOptionalValue(n, String.class));
-    }
-
-    TenantDirectory(ClusterBackends clusters) {
-        this.clusters = clusters;
+        for (String name : clusters.names()) {
+            config.getOptionalValue(ClusterBackends.PREFIX + name + ".alertmanager-url", String.class)
+                    .ifPresent(url -> alertmanagers.put(name, url.replaceAll("/$", "")));
+        }
     }
 
     /** The clusters of these tenants — always an explicit list, never "unrestricted". */
@@ -45,5 +48,10 @@ public class TenantDirectory {
 
     public Optional<ClusterBackend> backend(String cluster) {
         return clusters.find(cluster);
+    }
+
+    /** The cluster's Alertmanager ({@code patternscope.clusters.<name>.alertmanager-url}), if it has one. */
+    public Optional<String> alertmanager(String cluster) {
+        return Optional.ofNullable(alertmanagers.get(cluster));
     }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,10 +60,9 @@ public class AlertsResource {
         for (String cluster : caller.get().scope().clusters()) {
             ClusterBackend backend = tenants.backend(cluster).orElseThrow();
             try {
-                Optional<String> alertmanager = ConfigProvider.getConfig()
-                        .getOptionalValue("patternscope.clusters." + cluster + ".alertmanager-url", String.class);
+                Optional<String> alertmanager = tenants.alertmanager(cluster);
                 if (alertmanager.isPresent()) {
-                    JsonNode list = backends.getJson(backend, alertmanager.get().replaceAll("/$", "")
+                    JsonNode list = backends.getJson(backend, alertmanager.get()
                             + "/api/v2/alerts?active=true&silenced=false&inhibited=false");
                     for (JsonNode a : list) {
                         add(alerts, backend, a.path("labels"), a.path("annotations"), a.path("startsAt").asText(null), null,

@@ -2,6 +2,7 @@ package io.patternscope.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.api.AnalysisStatus;
 import io.patternscope.core.api.ApiViews.ErrorView;
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.config.ClusterBackend;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,7 +42,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @SecurityRequirement(name = "bearer")
 public class AnalysisLiveResource {
 
-    static final Set<String> ENDED = Set.of("COMPLETED", "PARTIAL", "FAILED");
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MAX_STREAM = Duration.ofMinutes(30);
 
@@ -158,7 +157,7 @@ public class AnalysisLiveResource {
     private boolean isFinal(String body) {
         try {
             JsonNode node = json.readTree(body);
-            return node.has("error") || ENDED.contains(node.path("status").asText());
+            return node.has("error") || AnalysisStatus.ended(node.path("status").asText());
         } catch (IOException e) {
             return true;
         }

@@ -1,6 +1,7 @@
 package io.patternscope.report.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.patternscope.core.api.AnalysisStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

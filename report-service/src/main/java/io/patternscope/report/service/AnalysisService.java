@@ -9,7 +9,7 @@ import io.patternscope.core.api.ApiViews;
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
-import io.patternscope.report.repository.AnalysisStatus;
+import io.patternscope.core.api.AnalysisStatus;
 import io.patternscope.report.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import io.patternscope.report.mapping.AnalysisMapper;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.repository.AnalysisRepository.Stage;
-import io.patternscope.report.repository.AnalysisStatus;
+import io.patternscope.core.api.AnalysisStatus;
 import io.patternscope.report.repository.SeriesResultEntity;
 import io.patternscope.report.repository.SeriesResultRepository;
 import io.smallrye.mutiny.Uni;

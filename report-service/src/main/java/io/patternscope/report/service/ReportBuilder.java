@@ -32,11 +32,6 @@ public final class ReportBuilder {
 
     private final FindingGrouper grouper = new FindingGrouper(GROUP_ONSET_TOLERANCE_MS);
 
-    /** The report with the defaults of PatternMatcher (0.8/0.2, nothing hidden). */
-    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now) {
-        return build(analysis, results, now, RankingSettings.defaults(analysis.cluster));
-    }
-
     /** The report ranked with the cluster's tenant's settings: its weights, its hidden patterns left out. */
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings) {
