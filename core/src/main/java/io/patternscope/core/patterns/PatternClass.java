@@ -5,6 +5,8 @@ package io.patternscope.core.patterns;
  * Type 1 patterns are still abnormal at the end of the window; type 2 patterns have recovered.
  * Each definition is what the generator produces and what a labeler checks; "baseline" is the
  * series before the change, σ its robust standard deviation, and the window is the whole series.
+ * For spikes and dips σ is at most a third of the baseline's largest excursion: on bounded noise
+ * (uniform, two-level) a spike that clears the noise by far counts, as it does to the eye.
  */
 public enum PatternClass {
     LEVEL_SHIFT_UP(1, "an instantaneous step up of at least 4σ that lasts until the end of the window"),
@@ -15,8 +17,8 @@ public enum PatternClass {
     SUDDEN_DECREASE(1, "a fast ramp down (2–8 % of the window, several points, not a single step) to a level that stays down"),
     SINGLE_SPIKE(2, "one excursion up of at least 5σ lasting 1–3 points, the series back at baseline afterwards"),
     SINGLE_DIP(2, "one excursion down of at least 5σ lasting 1–3 points, the series back at baseline afterwards"),
-    MULTIPLE_SPIKES(2, "3–8 separate excursions up of at least 5σ, each 1–3 points, back at baseline at the end"),
-    MULTIPLE_DIPS(2, "3–8 separate excursions down of at least 5σ, each 1–3 points, back at baseline at the end"),
+    MULTIPLE_SPIKES(2, "2–8 separate excursions up of at least 5σ, each 1–3 points, back at baseline at the end"),
+    MULTIPLE_DIPS(2, "2–8 separate excursions down of at least 5σ, each 1–3 points, back at baseline at the end"),
     TRANSIENT_LEVEL_SHIFT_UP(2, "a step up of at least 4σ lasting 5–30 % of the window that returns to baseline before the end"),
     TRANSIENT_LEVEL_SHIFT_DOWN(2, "a step down of at least 4σ lasting 5–30 % of the window that returns to baseline before the end"),
     FLUCTUATIONS(2, "a stretch (10–40 % of the window) of oscillation at least 3× the baseline's spread, calm again at the end"),

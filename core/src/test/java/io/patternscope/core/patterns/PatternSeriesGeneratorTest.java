@@ -76,6 +76,32 @@ class PatternSeriesGeneratorTest {
         assertTrue(transientShift >= 0.9, "TRANSIENT_LEVEL_SHIFT_UP: " + transientShift);
     }
 
+    /** Runs of consecutive points more than {@code k} σ above the median of the first fifth. */
+    private static int excursionsAbove(LabeledSeries s, double k) {
+        double base = median(s.values(), 0, 0.2);
+        int runs = 0;
+        boolean inside = false;
+        for (double v : s.values()) {
+            boolean high = v - base > k * s.sigma();
+            if (high && !inside) {
+                runs++;
+            }
+            inside = high || (inside && Double.isNaN(v));
+        }
+        return runs;
+    }
+
+    @Test
+    void multipleSpikesAreTwoToEightSeparateExcursionsAndASingleSpikeIsOne() {
+        double multiple = share(PatternClass.MULTIPLE_SPIKES, s -> {
+            int runs = excursionsAbove(s, 4.5);
+            return runs >= 2 && runs <= 8;
+        });
+        assertTrue(multiple >= 0.9, "MULTIPLE_SPIKES: " + multiple);
+        double single = share(PatternClass.SINGLE_SPIKE, s -> excursionsAbove(s, 4.5) == 1);
+        assertTrue(single >= 0.85, "SINGLE_SPIKE: " + single);
+    }
+
     @Test
     void everyClassIsGeneratedReproduciblyAndAugmentationsKeepLabelsRight() {
         PatternSeriesGenerator a = new PatternSeriesGenerator(5, PatternSeriesGenerator.Settings.evaluation(), List.of(new double[2000]));
