@@ -10,8 +10,9 @@ import java.util.Random;
  * realistic background: Gaussian, heavy-tailed (Student t, 3 degrees of freedom), uniform or
  * two-level noise, a slow seasonal wobble, a daily-like rhythm of several cycles, an idle flat line,
  * a random walk, Poisson counts (quantized, with ties), or a stretch of a real series (when given);
- * plus sparse small background spikes (≤ 3σ, below any pattern's size) and missing points. Change positions, magnitudes (in robust σ of the background)
- * and durations vary within the definitions of {@link PatternClass}. Deterministic per seed; not
+ * plus sparse small background spikes (≤ 3σ, below any pattern's size) and missing points. Change
+ * positions, magnitudes (in robust σ of the background) and durations vary within the definitions
+ * of {@link PatternClass}. Deterministic per seed; not
  * thread-safe. The static helpers are the paper's augmentations: mirroring, horizontal shift,
  * added noise, amplitude scaling.
  */
@@ -163,12 +164,13 @@ public final class PatternSeriesGenerator {
                 }
             }
             case REAL -> {
-                if (!realStretch(v)) {
+                int source = realStretch(v);
+                if (source < 0) {
                     for (int i = 0; i < n; i++) {
                         v[i] = level + sigma * noise(noise);
                     }
                 } else {
-                    patternSigma = Math.max(lastRealScale, RobustStatistics.robustScale(v, RobustStatistics.median(v)));
+                    patternSigma = Math.max(realScales[source], RobustStatistics.robustScale(v, RobustStatistics.median(v)));
                 }
             }
         }
@@ -185,14 +187,12 @@ public final class PatternSeriesGenerator {
         return new Drawn(v, patternSigma, bounded);
     }
 
-    private double lastRealScale;
-
     /**
      * Copies a stretch of a real background into {@code v}: one whose points all lie within 6 robust σ
      * of its median (or a constant one), since an unlabeled spike left in a real stretch would teach
-     * "spike" = NONE. False after 20 draws without one.
+     * "spike" = NONE. Returns the index of the background it came from; -1 after 20 draws without one.
      */
-    private boolean realStretch(double[] v) {
+    private int realStretch(double[] v) {
         int n = v.length;
         for (int attempt = 0; attempt < 20; attempt++) {
             int source = random.nextInt(realBackgrounds.size());
@@ -208,17 +208,16 @@ public final class PatternSeriesGenerator {
                 calm = Math.abs(v[i] - median) <= 6 * sigma;
             }
             if (calm) {
-                lastRealScale = realScales[source];
-                return true;
+                return source;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
-     * Several cycles of a daily-like rhythm (3–25 in the window) in one of three shapes — smooth,
-     * peaked (regular spikes) or flat-topped (on/off) — with a drifting period and cycle-to-cycle
-     * amplitude changes: a series' own regular shape, which is NONE however large it is.
+     * Several cycles of a daily-like rhythm (3–22 in the window, 6–25 when peaked) in one of three
+     * shapes — smooth, peaked (regular spikes) or flat-topped (on/off) — with a drifting period and
+     * cycle-to-cycle amplitude changes: a series' own regular shape, which is NONE however large it is.
      */
     private void periodic(double[] v, double level, double sigma, Noise noise) {
         int n = v.length;
