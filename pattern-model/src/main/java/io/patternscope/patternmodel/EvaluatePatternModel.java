@@ -22,16 +22,22 @@ public final class EvaluatePatternModel {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [PER_CLASS]");
+            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [FRESH_FILE] [PER_CLASS]");
             System.exit(2);
         }
         Path modelDir = Path.of(args[0]);
         Path nab = Path.of(args[1]);
         Path windows = Path.of(args[2]);
-        int perClass = args.length > 3 ? Integer.parseInt(args[3]) : 600;
-        for (Path required : List.of(modelDir, nab.resolve("data"), windows)) {
-            if (!Files.exists(required)) {
-                System.err.println("evaluate: " + required + " does not exist");
+        Path fresh = args.length > 3 && !args[3].matches("\\d+") ? Path.of(args[3]) : null;
+        String last = args[args.length - 1];
+        int perClass = args.length > 3 && last.matches("\\d+") ? Integer.parseInt(last) : 600;
+        List<Path> required = new ArrayList<>(List.of(modelDir, nab.resolve("data"), windows));
+        if (fresh != null) {
+            required.add(fresh);
+        }
+        for (Path path : required) {
+            if (!Files.exists(path)) {
+                System.err.println("evaluate: " + path + " does not exist");
                 System.exit(1);
             }
         }
@@ -42,19 +48,28 @@ public final class EvaluatePatternModel {
             System.out.printf(Locale.ROOT, "(a) held-out generated: %d series (seed %d, evaluation settings)%n",
                     perClass * PatternClass.values().length, TrainPatternModel.SEED + 1);
             System.out.println(generated.report());
-            LabeledWindows.Set real = LabeledWindows.read(windows, nab);
-            Evaluation realEvaluation = real(classifier, real);
-            System.out.printf(Locale.ROOT, "(b) hand-labeled NAB windows: %d labeled, %d excluded as ambiguous (%s)%n",
-                    real.labeled().size(), real.excluded(), windows);
-            System.out.println(realEvaluation.report());
-            System.out.printf(Locale.ROOT, "evaluate.generated.accuracy %.4f%nevaluate.generated.macro_f1 %.4f%n",
+            System.out.printf(Locale.ROOT, "evaluate.generated.accuracy %.4f%nevaluate.generated.macro_f1 %.4f%n%n",
                     generated.accuracy(), generated.macroF1());
-            System.out.printf(Locale.ROOT, "evaluate.nab.accuracy %.4f%nevaluate.nab.macro_f1 %.4f%n",
-                    realEvaluation.accuracy(), realEvaluation.macroF1());
+            realSet(classifier, "(b) hand-labeled NAB windows", "nab", windows, nab);
+            if (fresh != null) {
+                realSet(classifier, "(c) fresh hand-labeled NAB windows (labeled after pattern-cnn@4 was tuned, never used to tune)",
+                        "nab_fresh", fresh, nab);
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("evaluate: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static void realSet(DjlPatternClassifier classifier, String title, String metric, Path file, Path nab)
+            throws java.io.IOException {
+        LabeledWindows.Set set = LabeledWindows.read(file, nab);
+        System.out.printf(Locale.ROOT, "%s: %d labeled, %d excluded as ambiguous (%s)%n", title, set.labeled().size(),
+                set.excluded(), file);
+        Evaluation evaluation = real(classifier, set);
+        System.out.println(evaluation.report());
+        System.out.printf(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n%n", metric, evaluation.accuracy(),
+                metric, evaluation.macroF1());
     }
 
     static Evaluation generated(DjlPatternClassifier classifier, int perClass) {
