@@ -6,34 +6,19 @@ For every labeled NAB anomaly three windows (288 points with the anomaly at 75 %
 Writes JSON lines {id, file, start, length, source} to stdout; `label` and `note` are added by hand.
 Usage: cut_windows.py NAB_DIR > candidates.jsonl
 """
-import csv, json, os, random, sys
-from datetime import datetime
+import json, random, sys
+from nab_series import real_series
 
 nab = sys.argv[1]
-labels = json.load(open(os.path.join(nab, 'labels', 'combined_labels.json')))
-windows = json.load(open(os.path.join(nab, 'labels', 'combined_windows.json')))
-
-def stamps(path):
-    with open(path) as f:
-        return [datetime.fromisoformat(r['timestamp'].split('.')[0]) for r in csv.DictReader(f)]
-
 out, extra, rnd = [], [], random.Random(5)
-for key in sorted(labels):
-    if not key.startswith(('realKnownCause/', 'realAWSCloudwatch/')):
-        continue
-    ts = stamps(os.path.join(nab, 'data', key))
-    n = len(ts)
-    index = {t: i for i, t in enumerate(ts)}
-    for a in labels[key]:
-        at = index[datetime.fromisoformat(a.split('.')[0])]
+for key, n, anomalies, busy in real_series(nab):
+    for a, at in anomalies:
         for length, frac in ((288, 0.75), (576, 0.5), (144, 0.6)):
             start = max(0, min(n - length, at - int(length * frac)))
             out.append({'file': key, 'start': start, 'length': length, 'source': 'nab-anomaly@' + a})
         # second round (ids after the first round's): 432 points, the anomaly near the end
         start = max(0, min(n - 432, at - int(432 * 0.9)))
         extra.append({'file': key, 'start': start, 'length': 432, 'source': 'nab-anomaly@' + a})
-    busy = [(index.get(datetime.fromisoformat(w0.split('.')[0]), 0), index.get(datetime.fromisoformat(w1.split('.')[0]), n - 1))
-            for w0, w1 in windows.get(key, [])]
     for k in range(2 if n < 8000 else 4):
         length = 288 if k % 2 == 0 else 576
         for _ in range(200):
