@@ -3,6 +3,7 @@ package io.patternscope.patternmodel;
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
 import io.patternscope.core.patterns.PatternSeriesGenerator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * {@code ./patternscope evaluate}: accuracy, macro-F1 and the confusion matrix of a SavedModel,
  * served the production way (DJL), on (a) the held-out generated set — the seed and the noisier
- * evaluation settings that training never sees — and (b) the hand-labeled NAB windows.
+ * evaluation settings that training never sees — (b) the hand-labeled NAB windows and, when
+ * given, (c) the fresh set labeled after the generator was last tuned on (b)'s misses.
  * Prints the wrongly classified real windows too, so a labeler can look at them again.
  */
 public final class EvaluatePatternModel {
@@ -62,7 +64,7 @@ public final class EvaluatePatternModel {
     }
 
     private static void realSet(DjlPatternClassifier classifier, String title, String metric, Path file, Path nab)
-            throws java.io.IOException {
+            throws IOException {
         LabeledWindows.Set set = LabeledWindows.read(file, nab);
         System.out.printf(Locale.ROOT, "%s: %d labeled, %d excluded as ambiguous (%s)%n", title, set.labeled().size(),
                 set.excluded(), file);
