@@ -22,8 +22,8 @@ import java.util.Map;
  */
 public final class LabeledWindows {
 
-    /** One labeled window with its values. */
-    public record Window(String id, PatternClass label, double[] values) {
+    /** One labeled window with its values and the NAB file it was cut from. */
+    public record Window(String id, String file, PatternClass label, double[] values) {
     }
 
     /** The labeled windows and how many were excluded as ambiguous. */
@@ -63,7 +63,7 @@ public final class LabeledWindows {
                 throw new IllegalArgumentException(where + ": window " + start + "+" + length + " is outside " + file
                         + " (" + series.length + " points)");
             }
-            labeled.add(new Window(w.get("id").getAsString(), pattern, Arrays.copyOfRange(series, start, start + length)));
+            labeled.add(new Window(w.get("id").getAsString(), file, pattern, Arrays.copyOfRange(series, start, start + length)));
         });
         return new Set(labeled, excluded[0]);
     }

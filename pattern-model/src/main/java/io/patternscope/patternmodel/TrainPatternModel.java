@@ -31,7 +31,12 @@ import org.tensorflow.types.TInt32;
 public final class TrainPatternModel {
 
     public static final long SEED = 20211025L;
+    /** Seeds the training data, initial weights and batch order; the validation and held-out sets keep theirs. */
+    static final long TRAINING_SEED = Long.getLong("patternscope.train.seed", SEED);
     static final int BATCH = 64;
+    /** Share of the training set made of (repeated) labeled real windows, when any are given. */
+    static final boolean REAL_REVERSAL = Boolean.parseBoolean(System.getProperty("patternscope.train.realReversal", "false"));
+    static final double REAL_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realShare", "0.1"));
 
     private TrainPatternModel() {
     }
@@ -49,18 +54,30 @@ public final class TrainPatternModel {
         System.out.println("SavedModel written to " + out);
     }
 
-    /** Trains, exports the SavedModel to {@code out}, and returns the held-out evaluation. */
+    /** Trains on generated series only; see {@link #train(Path, int, int, List)}. */
     public static Evaluation train(Path out, int perClass, int epochs) throws Exception {
+        return train(out, perClass, epochs, List.of());
+    }
+
+    /**
+     * Trains, exports the SavedModel to {@code out}, and returns the held-out evaluation. Labeled
+     * real windows, when given, join the generated series, repeated so that they make up
+     * {@link #REAL_SHARE} of the training set.
+     */
+    public static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real) throws Exception {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
-        Dataset train = dataset(SEED, PatternSeriesGenerator.Settings.training(), perClass, true);
+        Dataset generated = dataset(TRAINING_SEED, PatternSeriesGenerator.Settings.training(), perClass, true);
+        Dataset train = real.isEmpty() ? generated
+                : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size())));
         Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
         Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
         double bestValidation = -1;
-        System.out.printf(Locale.ROOT, "data: %d training, %d held-out series (%.1f s)%n", train.labels().length,
+        System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated), %d held-out series (%.1f s)%n",
+                train.labels().length, train.labels().length - generated.labels().length, real.size(),
                 heldOut.labels().length, (System.nanoTime() - t0) / 1e9);
-        try (Graph graph = PatternCnn.build(SEED, 0.001f); Session session = new Session(graph)) {
-            Random order = new Random(SEED);
+        try (Graph graph = PatternCnn.build(TRAINING_SEED, 0.001f); Session session = new Session(graph)) {
+            Random order = new Random(TRAINING_SEED);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long e0 = System.nanoTime();
                 List<Integer> indices = new ArrayList<>();
@@ -118,6 +135,54 @@ public final class TrainPatternModel {
                 labels[k++] = s.label().ordinal();
             }
         }
+        return new Dataset(inputs, labels);
+    }
+
+    static int realRepeats(int generated, int real) {
+        return Math.max(1, (int) Math.round(REAL_SHARE * generated / (1 - REAL_SHARE) / real));
+    }
+
+    /**
+     * Each real window {@code repeats} times, each copy a little different: mirrored half the time
+     * (the label mirrored with it, as for generated series) and its first 0–5 % cut off, which
+     * moves every resampling bucket's edges. Later cuts could remove the change itself.
+     */
+    static Dataset realExamples(List<LabeledWindows.Window> windows, int repeats) {
+        Random random = new Random(TRAINING_SEED ^ 0xA11CEL);
+        float[][] inputs = new float[windows.size() * repeats][];
+        int[] labels = new int[inputs.length];
+        int k = 0;
+        for (LabeledWindows.Window w : windows) {
+            for (int r = 0; r < repeats; r++) {
+                int cut = r == 0 ? 0 : random.nextInt(w.values().length / 20 + 1);
+                double[] values = java.util.Arrays.copyOfRange(w.values(), cut, w.values().length);
+                if (REAL_REVERSAL && w.label().type() != 1 && random.nextBoolean()) {
+                    reverse(values);
+                }
+                LabeledSeries s = new LabeledSeries(w.label(), values, -1, 0);
+                if (random.nextBoolean()) {
+                    s = PatternSeriesGenerator.mirror(s);
+                }
+                inputs[k] = PatternPreprocessor.prepare(s.values(), PatternPreprocessor.MODEL_LENGTH);
+                labels[k++] = s.label().ordinal();
+            }
+        }
+        return new Dataset(inputs, labels);
+    }
+
+    private static void reverse(double[] values) {
+        for (int i = 0, j = values.length - 1; i < j; i++, j--) {
+            double t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    static Dataset concat(Dataset a, Dataset b) {
+        float[][] inputs = java.util.Arrays.copyOf(a.inputs(), a.inputs().length + b.inputs().length);
+        System.arraycopy(b.inputs(), 0, inputs, a.inputs().length, b.inputs().length);
+        int[] labels = java.util.Arrays.copyOf(a.labels(), a.labels().length + b.labels().length);
+        System.arraycopy(b.labels(), 0, labels, a.labels().length, b.labels().length);
         return new Dataset(inputs, labels);
     }
 

@@ -1,0 +1,178 @@
+package io.patternscope.patternmodel;
+
+import io.patternscope.core.patterns.PatternClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl...}: the
+ * real-data figure of a model that learns from the hand-labeled windows too. The NAB files are
+ * split into folds; for each fold a model is trained on generated series plus the labeled windows
+ * of the other folds' files and classifies the fold's windows, so every window is judged by a
+ * model that never saw its file (windows of one file share events and overlap, so a split by
+ * window would leak). The held-out predictions go to {@code OUT_DIR/crossval.tsv}; then the model
+ * shipped is trained on every labeled window into {@code OUT_DIR}.
+ */
+public final class CrossValidatePatternModel {
+
+    /** The file of held-out predictions, next to the SavedModel. */
+    public static final String PREDICTIONS = "crossval.tsv";
+
+    private CrossValidatePatternModel() {
+    }
+
+    /** A window's held-out verdict. */
+    public record Prediction(String id, String set, String file, int fold, PatternClass label, PatternClass predicted,
+                             double confidence) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 6) {
+            System.err.println("usage: CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl...");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        Path nab = Path.of(args[1]);
+        int perClass = Integer.parseInt(args[2]);
+        int epochs = Integer.parseInt(args[3]);
+        int folds = Integer.parseInt(args[4]);
+        Map<String, List<LabeledWindows.Window>> sets = new LinkedHashMap<>();
+        for (int i = 5; i < args.length; i++) {
+            Path file = Path.of(args[i]);
+            sets.put(file.getFileName().toString(), LabeledWindows.read(file, nab).labeled());
+        }
+        List<Prediction> predictions = crossValidate(out.resolveSibling(out.getFileName() + "-folds"), perClass, epochs,
+                folds, sets);
+        if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
+            System.out.println(summary(predictions));
+            return;
+        }
+        List<LabeledWindows.Window> all = new ArrayList<>();
+        sets.values().forEach(all::addAll);
+        Evaluation generated = TrainPatternModel.train(out, perClass, epochs, all);
+        write(out.resolve(PREDICTIONS), predictions);
+        System.out.println("final model (generated + all " + all.size() + " labeled windows), held-out generated:");
+        System.out.println(generated.report());
+        System.out.println(summary(predictions));
+        System.out.println("SavedModel written to " + out + ", held-out predictions to " + out.resolve(PREDICTIONS));
+    }
+
+    /**
+     * Assigns whole files to folds, largest first, each to the fold with the fewest windows so far
+     * (ties: the lower fold): deterministic, and balanced enough for a few dozen files.
+     */
+    static Map<String, Integer> foldsByFile(List<LabeledWindows.Window> windows, int folds) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, not " + folds);
+        }
+        Map<String, Integer> perFile = new TreeMap<>();
+        windows.forEach(w -> perFile.merge(w.file(), 1, Integer::sum));
+        if (perFile.size() < folds) {
+            throw new IllegalArgumentException(folds + " folds need at least as many files; the labels cover " + perFile.size());
+        }
+        int[] load = new int[folds];
+        Map<String, Integer> fold = new TreeMap<>();
+        perFile.entrySet().stream()
+                .sorted(Comparator.comparing(Map.Entry<String, Integer>::getValue).reversed().thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
+                    int lightest = 0;
+                    for (int f = 1; f < folds; f++) {
+                        if (load[f] < load[lightest]) {
+                            lightest = f;
+                        }
+                    }
+                    fold.put(e.getKey(), lightest);
+                    load[lightest] += e.getValue();
+                });
+        return fold;
+    }
+
+    static List<Prediction> crossValidate(Path workDir, int perClass, int epochs, int folds,
+            Map<String, List<LabeledWindows.Window>> sets) throws Exception {
+        List<LabeledWindows.Window> all = new ArrayList<>();
+        Map<String, String> setOf = new LinkedHashMap<>();
+        sets.forEach((name, windows) -> windows.forEach(w -> {
+            all.add(w);
+            setOf.put(w.id(), name);
+        }));
+        Map<String, Integer> foldOf = foldsByFile(all, folds);
+        List<Prediction> predictions = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            List<LabeledWindows.Window> train = all.stream().filter(w -> foldOf.get(w.file()) != fold).toList();
+            List<LabeledWindows.Window> test = all.stream().filter(w -> foldOf.get(w.file()) == fold).toList();
+            System.out.printf(Locale.ROOT, "fold %d: %d windows held out (%d files), %d to train on%n", fold, test.size(),
+                    test.stream().map(LabeledWindows.Window::file).distinct().count(), train.size());
+            Path dir = workDir.resolve("fold-" + fold);
+            TrainPatternModel.train(dir, perClass, epochs, train);
+            try (DjlPatternClassifier classifier = DjlPatternClassifier.load(dir)) {
+                List<DjlPatternClassifier.Result> results = classifier.classify(
+                        test.stream().map(LabeledWindows.Window::values).toList());
+                for (int i = 0; i < test.size(); i++) {
+                    LabeledWindows.Window w = test.get(i);
+                    DjlPatternClassifier.Result r = results.get(i);
+                    predictions.add(new Prediction(w.id(), setOf.get(w.id()), w.file(), fold, w.label(), r.pattern(),
+                            r.confidence()));
+                }
+            }
+        }
+        return predictions;
+    }
+
+    static void write(Path file, List<Prediction> predictions) throws IOException {
+        StringBuilder text = new StringBuilder("id\tset\tfile\tfold\tlabel\tpredicted\tconfidence\n");
+        for (Prediction p : predictions) {
+            text.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%s\t%s\t%.3f%n", p.id(), p.set(), p.file(), p.fold(),
+                    p.label(), p.predicted(), p.confidence()));
+        }
+        Files.writeString(file, text);
+    }
+
+    static List<Prediction> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<Prediction> predictions = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t");
+            if (f.length != 7) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected 7 tab-separated fields, got " + f.length);
+            }
+            predictions.add(new Prediction(f[0], f[1], f[2], Integer.parseInt(f[3]), PatternClass.valueOf(f[4]),
+                    PatternClass.valueOf(f[5]), Double.parseDouble(f[6])));
+        }
+        return predictions;
+    }
+
+    static Evaluation evaluation(List<Prediction> predictions) {
+        int n = PatternClass.values().length;
+        int[][] confusion = new int[n][n];
+        predictions.forEach(p -> confusion[p.label().ordinal()][p.predicted().ordinal()]++);
+        return new Evaluation(confusion);
+    }
+
+    /** Pooled and per-set accuracy of held-out predictions, with the pooled confusion matrix and the misses. */
+    static String summary(List<Prediction> predictions) {
+        StringBuilder text = new StringBuilder();
+        Evaluation pooled = evaluation(predictions);
+        long folds = predictions.stream().mapToInt(Prediction::fold).distinct().count();
+        text.append(String.format(Locale.ROOT, "real windows, each judged by a model that never saw its NAB file (%d folds by file): %d windows%n",
+                folds, predictions.size()));
+        text.append(pooled.report()).append('\n');
+        text.append(String.format(Locale.ROOT, "evaluate.nab_crossval.accuracy %.4f%nevaluate.nab_crossval.macro_f1 %.4f%n",
+                pooled.accuracy(), pooled.macroF1()));
+        Map<String, List<Prediction>> bySet = new LinkedHashMap<>();
+        predictions.forEach(p -> bySet.computeIfAbsent(p.set(), k -> new ArrayList<>()).add(p));
+        bySet.forEach((set, list) -> text.append(String.format(Locale.ROOT, "  %s: %d windows, accuracy %.4f%n", set,
+                list.size(), evaluation(list).accuracy())));
+        predictions.stream().filter(p -> p.label() != p.predicted()).forEach(p -> text.append(String.format(Locale.ROOT,
+                "  miss %s (fold %d): labeled %s, model %s (%.2f)%n", p.id(), p.fold(), p.label(), p.predicted(), p.confidence())));
+        return text.toString();
+    }
+}
