@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * split into folds; for each fold a model is trained on generated series plus the labeled windows
  * of the other folds' files and classifies the fold's windows, so every window is judged by a
  * model that never saw its file (windows of one file share events and overlap, so a split by
- * window would leak). The held-out predictions go to {@code OUT_DIR/crossval.tsv}; then the model
- * shipped is trained on every labeled window into {@code OUT_DIR}.
+ * window would leak). The held-out predictions go to {@code OUT_DIR/crossval.tsv}; then one model
+ * is trained on every labeled window into {@code OUT_DIR} ({@code ./patternscope crossvalidate}).
  */
 public final class CrossValidatePatternModel {
 

@@ -62,7 +62,7 @@ public final class EvaluatePatternModel {
                 List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.read(heldOut);
                 checkCovers(predictions, windows, fresh, nab);
                 System.out.println("(b)+(c) cross-validated by NAB file, recorded when the model was trained ("
-                        + heldOut + "; `./patternscope train` recomputes them):");
+                        + heldOut + "; `./patternscope crossvalidate` recomputes them):");
                 System.out.println(CrossValidatePatternModel.summary(predictions));
                 System.out.println("The shipped model was trained on all of these windows; its fit on them, not a test:");
                 fit(classifier, "(b)", windows, nab);
@@ -118,7 +118,7 @@ public final class EvaluatePatternModel {
         if (!recorded.equals(labels)) {
             throw new IllegalStateException("the model's held-out predictions (" + recorded.size()
                     + " windows) do not match today's labels (" + labels.size()
-                    + " windows): the labels changed since it was trained; retrain with ./patternscope train");
+                    + " windows): the labels changed since it was trained; retrain with ./patternscope crossvalidate");
         }
     }
 

@@ -148,14 +148,6 @@ public final class PatternSeriesGenerator {
                     double z = jitter * random.nextGaussian();
                     v[i] = base + (nonNegative ? Math.abs(z) : z);
                 }
-                // Real idle lines are seldom spotless: a few stray small values, far below any
-                // pattern (≤ 0.6 of the nominal scale, patterns start at 5), are still NONE.
-                if (random.nextDouble() < 0.5) {
-                    for (int k = 1 + random.nextInt(6); k > 0; k--) {
-                        double blip = level * (0.1 + 0.5 * random.nextDouble());
-                        v[random.nextInt(n)] += nonNegative || random.nextBoolean() ? blip : -blip;
-                    }
-                }
                 patternSigma = level;
             }
             case RANDOM_WALK -> {
