@@ -64,7 +64,7 @@ public final class EvaluatePatternModel {
                 System.out.println("(b)+(c) cross-validated by NAB file, recorded when the model was trained ("
                         + heldOut + "; `./patternscope crossvalidate` recomputes them):");
                 System.out.println(CrossValidatePatternModel.summary(predictions));
-                System.out.println("The shipped model was trained on all of these windows; its fit on them, not a test:");
+                System.out.println("This model learnt from all of these windows; its fit on them, not a test:");
                 fit(classifier, "(b)", windows, nab);
                 if (fresh != null) {
                     fit(classifier, "(c)", fresh, nab);

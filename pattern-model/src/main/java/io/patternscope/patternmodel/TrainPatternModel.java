@@ -39,6 +39,12 @@ public final class TrainPatternModel {
      * (cross-validated at 1,000 per class and 8 epochs: 0.1 → 0.729, 0.3 → 0.752, 0.5 → 0.764,
      * 0.7 → 0.733; at 3,000 per class and 16 epochs 0.5 gave 0.733, each window seen ~3× as often).
      */
+    /**
+     * With real windows: epochs on generated + real after the generated-only ones (0: real windows
+     * mixed in from the start). Two, as pattern-cnn@5: mixed in from the start at full size, each
+     * window is seen so often that the model learns the windows rather than the labeler's standard.
+     */
+    static final int FINE_TUNE_EPOCHS = Integer.getInteger("patternscope.train.fineTuneEpochs", 2);
     static final double REAL_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realShare", "0.5"));
 
     private TrainPatternModel() {
@@ -79,12 +85,17 @@ public final class TrainPatternModel {
         System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated), %d held-out series (%.1f s)%n",
                 train.labels().length, train.labels().length - generated.labels().length, real.size(),
                 heldOut.labels().length, (System.nanoTime() - t0) / 1e9);
+        // With fine-tuning, the real windows come in only after the generated-only epochs, and every
+        // fine-tuning epoch is kept (the generated validation set cannot judge them).
+        int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         try (Graph graph = PatternCnn.build(TRAINING_SEED, 0.001f); Session session = new Session(graph)) {
             Random order = new Random(TRAINING_SEED);
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int epoch = 1; epoch <= epochs + fineTune; epoch++) {
                 long e0 = System.nanoTime();
+                boolean tuning = epoch > epochs;
+                Dataset data = fineTune > 0 && !tuning ? generated : train;
                 List<Integer> indices = new ArrayList<>();
-                for (int i = 0; i < train.labels().length; i++) {
+                for (int i = 0; i < data.labels().length; i++) {
                     indices.add(i);
                 }
                 Collections.shuffle(indices, order);
@@ -92,7 +103,7 @@ public final class TrainPatternModel {
                 int batches = 0;
                 for (int from = 0; from < indices.size(); from += BATCH) {
                     List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + BATCH));
-                    try (TFloat32 x = inputs(train.inputs(), batch); TInt32 y = labels(train.labels(), batch);
+                    try (TFloat32 x = inputs(data.inputs(), batch); TInt32 y = labels(data.labels(), batch);
                          Result result = session.runner().feed(PatternCnn.INPUT, x).feed(PatternCnn.LABELS, y)
                                  .addTarget(PatternCnn.TRAIN).fetch(PatternCnn.LOSS).run()) {
                         lossSum += ((TFloat32) result.get(0)).getFloat();
@@ -100,7 +111,7 @@ public final class TrainPatternModel {
                     }
                 }
                 double validationAccuracy = evaluate(session, validation).accuracy();
-                boolean best = validationAccuracy > bestValidation;
+                boolean best = tuning || validationAccuracy > bestValidation;
                 if (best) {
                     bestValidation = validationAccuracy;
                     export(session, graph, out);
