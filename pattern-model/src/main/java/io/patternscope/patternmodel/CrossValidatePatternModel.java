@@ -41,13 +41,18 @@ public final class CrossValidatePatternModel {
         }
         Path out = Path.of(args[0]);
         Path nab = Path.of(args[1]);
-        int perClass = Integer.parseInt(args[2]);
-        int epochs = Integer.parseInt(args[3]);
-        int folds = Integer.parseInt(args[4]);
+        int perClass = positive(args[2], "PER_CLASS");
+        int epochs = positive(args[3], "EPOCHS");
+        int folds = positive(args[4], "FOLDS");
         Map<String, List<LabeledWindows.Window>> sets = new LinkedHashMap<>();
-        for (int i = 5; i < args.length; i++) {
-            Path file = Path.of(args[i]);
-            sets.put(file.getFileName().toString(), LabeledWindows.read(file, nab).labeled());
+        try {
+            for (int i = 5; i < args.length; i++) {
+                Path file = Path.of(args[i]);
+                sets.put(file.getFileName().toString(), LabeledWindows.read(file, nab).labeled());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("crossvalidate: cannot read the labeled windows: " + e.getMessage());
+            System.exit(1);
         }
         List<Prediction> predictions = crossValidate(out.resolveSibling(out.getFileName() + "-folds"), perClass, epochs,
                 folds, sets);
@@ -63,6 +68,20 @@ public final class CrossValidatePatternModel {
         System.out.println(generated.report());
         System.out.println(summary(predictions));
         System.out.println("SavedModel written to " + out + ", held-out predictions to " + out.resolve(PREDICTIONS));
+    }
+
+    private static int positive(String text, String name) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the sentence below
+        }
+        System.err.println("crossvalidate: " + name + " must be a positive whole number, not '" + text + "'");
+        System.exit(2);
+        return 0;
     }
 
     /**
