@@ -3,7 +3,6 @@ package io.patternscope.patternmodel;
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
 import io.patternscope.core.patterns.PatternSeriesGenerator;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,25 +54,27 @@ public final class EvaluatePatternModel {
             System.out.println(generated.report());
             System.out.printf(Locale.ROOT, "evaluate.generated.accuracy %.4f%nevaluate.generated.macro_f1 %.4f%n%n",
                     generated.accuracy(), generated.macroF1());
+            LabeledWindows.Set first = LabeledWindows.read(windows, nab);
+            LabeledWindows.Set second = fresh == null ? null : LabeledWindows.read(fresh, nab);
             Path heldOut = modelDir.resolve(CrossValidatePatternModel.PREDICTIONS);
             if (Files.isRegularFile(heldOut)) {
                 // The model learnt from these windows: scoring it on them measures its fit, not
                 // how it does on series it has never seen. The held-out predictions do that.
                 List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.read(heldOut);
-                checkCovers(predictions, windows, fresh, nab);
+                checkCovers(predictions, second == null ? List.of(first) : List.of(first, second));
                 System.out.println("(b)+(c) cross-validated by NAB file, recorded when the model was trained ("
                         + heldOut + "; `./patternscope crossvalidate` recomputes them):");
                 System.out.println(CrossValidatePatternModel.summary(predictions));
                 System.out.println("This model learnt from all of these windows; its fit on them, not a test:");
-                fit(classifier, "(b)", windows, nab);
-                if (fresh != null) {
-                    fit(classifier, "(c)", fresh, nab);
+                fit(classifier, "(b) " + windows.getFileName(), first);
+                if (second != null) {
+                    fit(classifier, "(c) " + fresh.getFileName(), second);
                 }
             } else {
-                realSet(classifier, "(b) hand-labeled NAB windows", "nab", windows, nab);
-                if (fresh != null) {
+                realSet(classifier, "(b) hand-labeled NAB windows", "nab", windows, first);
+                if (second != null) {
                     realSet(classifier, "(c) fresh hand-labeled NAB windows (labeled after pattern-cnn@4 was tuned, never used to tune)",
-                            "nab_fresh", fresh, nab);
+                            "nab_fresh", fresh, second);
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -82,9 +83,8 @@ public final class EvaluatePatternModel {
         }
     }
 
-    private static void realSet(DjlPatternClassifier classifier, String title, String metric, Path file, Path nab)
-            throws IOException {
-        LabeledWindows.Set set = LabeledWindows.read(file, nab);
+    private static void realSet(DjlPatternClassifier classifier, String title, String metric, Path file,
+            LabeledWindows.Set set) {
         System.out.printf(Locale.ROOT, "%s: %d labeled, %d excluded as ambiguous (%s)%n", title, set.labeled().size(),
                 set.excluded(), file);
         Evaluation evaluation = real(classifier, set);
@@ -93,26 +93,16 @@ public final class EvaluatePatternModel {
                 metric, evaluation.macroF1());
     }
 
-    private static void fit(DjlPatternClassifier classifier, String name, Path file, Path nab) throws IOException {
-        LabeledWindows.Set set = LabeledWindows.read(file, nab);
-        List<double[]> values = new ArrayList<>();
-        set.labeled().forEach(w -> values.add(w.values()));
-        List<DjlPatternClassifier.Result> results = classifier.classify(values);
-        int right = 0;
-        for (int i = 0; i < results.size(); i++) {
-            right += results.get(i).pattern() == set.labeled().get(i).label() ? 1 : 0;
-        }
-        System.out.printf(Locale.ROOT, "  %s %s: %d of %d (%.4f)%n", name, file.getFileName(), right, results.size(),
-                (double) right / results.size());
+    private static void fit(DjlPatternClassifier classifier, String name, LabeledWindows.Set set) {
+        double accuracy = evaluation(set, classify(classifier, set)).accuracy();
+        int n = set.labeled().size();
+        System.out.printf(Locale.ROOT, "  %s: %d of %d (%.4f)%n", name, Math.round(accuracy * n), n, accuracy);
     }
 
     /** Held-out predictions recorded for other labels than today's would be a figure about another set. */
-    static void checkCovers(List<CrossValidatePatternModel.Prediction> predictions, Path windows, Path fresh, Path nab)
-            throws IOException {
+    static void checkCovers(List<CrossValidatePatternModel.Prediction> predictions, List<LabeledWindows.Set> sets) {
         java.util.Map<String, PatternClass> labels = new java.util.HashMap<>();
-        for (Path file : fresh == null ? List.of(windows) : List.of(windows, fresh)) {
-            LabeledWindows.read(file, nab).labeled().forEach(w -> labels.put(w.id(), w.label()));
-        }
+        sets.forEach(set -> set.labeled().forEach(w -> labels.put(w.id(), w.label())));
         java.util.Map<String, PatternClass> recorded = new java.util.HashMap<>();
         predictions.forEach(p -> recorded.put(p.id(), p.label()));
         if (!recorded.equals(labels)) {
@@ -141,19 +131,28 @@ public final class EvaluatePatternModel {
         return new Evaluation(confusion);
     }
 
+    /** Scores the model on the labeled windows and prints each miss. */
     static Evaluation real(DjlPatternClassifier classifier, LabeledWindows.Set set) {
-        List<double[]> values = new ArrayList<>();
-        set.labeled().forEach(w -> values.add(w.values()));
-        List<DjlPatternClassifier.Result> results = classifier.classify(values);
-        int[][] confusion = new int[PatternClass.values().length][PatternClass.values().length];
+        List<DjlPatternClassifier.Result> results = classify(classifier, set);
         for (int i = 0; i < results.size(); i++) {
             LabeledWindows.Window w = set.labeled().get(i);
             DjlPatternClassifier.Result r = results.get(i);
-            confusion[w.label().ordinal()][r.pattern().ordinal()]++;
             if (r.pattern() != w.label()) {
                 System.out.printf(Locale.ROOT, "  miss %s: labeled %s, model %s (%.2f)%n", w.id(), w.label(), r.pattern(),
                         r.confidence());
             }
+        }
+        return evaluation(set, results);
+    }
+
+    private static List<DjlPatternClassifier.Result> classify(DjlPatternClassifier classifier, LabeledWindows.Set set) {
+        return classifier.classify(set.labeled().stream().map(LabeledWindows.Window::values).toList());
+    }
+
+    private static Evaluation evaluation(LabeledWindows.Set set, List<DjlPatternClassifier.Result> results) {
+        int[][] confusion = new int[PatternClass.values().length][PatternClass.values().length];
+        for (int i = 0; i < results.size(); i++) {
+            confusion[set.labeled().get(i).label().ordinal()][results.get(i).pattern().ordinal()]++;
         }
         return new Evaluation(confusion);
     }

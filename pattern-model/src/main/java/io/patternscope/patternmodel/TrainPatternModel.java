@@ -35,16 +35,17 @@ public final class TrainPatternModel {
     static final long TRAINING_SEED = Long.getLong("patternscope.train.seed", SEED);
     static final int BATCH = 64;
     /**
-     * Share of the training set made of (repeated) labeled real windows, when any are given: half
-     * (cross-validated at 1,000 per class and 8 epochs: 0.1 → 0.729, 0.3 → 0.752, 0.5 → 0.764,
-     * 0.7 → 0.733; at 3,000 per class and 16 epochs 0.5 gave 0.733, each window seen ~3× as often).
-     */
-    /**
      * With real windows: epochs on generated + real after the generated-only ones (0: real windows
      * mixed in from the start). Two, as pattern-cnn@5: mixed in from the start at full size, each
      * window is seen so often that the model learns the windows rather than the labeler's standard.
      */
     static final int FINE_TUNE_EPOCHS = Integer.getInteger("patternscope.train.fineTuneEpochs", 2);
+    /**
+     * Share of the training set made of (repeated) labeled real windows, when any are given: half
+     * (cross-validated at 1,000 per class and 8 epochs, mixed in from the start: 0.1 → 0.729,
+     * 0.3 → 0.752, 0.5 → 0.764, 0.7 → 0.733; at 3,000 per class and 16 epochs 0.5 gave 0.733, each
+     * window seen ~6× as often).
+     */
     static final double REAL_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realShare", "0.5"));
 
     private TrainPatternModel() {

@@ -89,7 +89,7 @@ class CrossValidatePatternModelTest {
         List<CrossValidatePatternModel.Prediction> one = List.of(new CrossValidatePatternModel.Prediction("nab-001",
                 "windows.jsonl", "f.csv", 0, PatternClass.NONE, PatternClass.NONE, 1.0));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> EvaluatePatternModel.checkCovers(one, WINDOWS, FRESH, NAB));
+                () -> EvaluatePatternModel.checkCovers(one, List.of(LabeledWindows.read(WINDOWS, NAB), LabeledWindows.read(FRESH, NAB))));
         assertTrue(e.getMessage().contains("the labels changed since it was trained"), e.getMessage());
     }
 }

@@ -53,7 +53,7 @@ class EvaluatePatternModelTest {
         assumeTrue(Files.isDirectory(NAB.resolve("data")));
         Path heldOut = MODEL.resolve(CrossValidatePatternModel.PREDICTIONS);
         java.util.List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.read(heldOut);
-        EvaluatePatternModel.checkCovers(predictions, WINDOWS, FRESH, NAB);
+        EvaluatePatternModel.checkCovers(predictions, java.util.List.of(LabeledWindows.read(WINDOWS, NAB), LabeledWindows.read(FRESH, NAB)));
         java.util.Map<String, java.util.Set<Integer>> foldsOfFile = new java.util.HashMap<>();
         predictions.forEach(p -> foldsOfFile.computeIfAbsent(p.file(), f -> new java.util.HashSet<>()).add(p.fold()));
         assertTrue(foldsOfFile.values().stream().allMatch(folds -> folds.size() == 1), "a file's windows share one fold");
