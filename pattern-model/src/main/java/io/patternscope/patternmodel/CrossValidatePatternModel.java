@@ -62,7 +62,8 @@ public final class CrossValidatePatternModel {
         }
         List<LabeledWindows.Window> all = new ArrayList<>();
         sets.values().forEach(all::addAll);
-        Evaluation generated = TrainPatternModel.train(out, perClass, epochs, all);
+        Evaluation generated = TrainPatternModel.trainEnsemble(out, perClass, epochs, all, TrainPatternModel.MEMBERS,
+                TrainPatternModel.MIRROR);
         write(out.resolve(PREDICTIONS), predictions);
         System.out.println("final model (generated + all " + all.size() + " labeled windows), held-out generated:");
         System.out.println(generated.report());
@@ -131,7 +132,7 @@ public final class CrossValidatePatternModel {
             System.out.printf(Locale.ROOT, "fold %d: %d windows held out (%d files), %d to train on%n", fold, test.size(),
                     test.stream().map(LabeledWindows.Window::file).distinct().count(), train.size());
             Path dir = workDir.resolve("fold-" + fold);
-            TrainPatternModel.train(dir, perClass, epochs, train);
+            TrainPatternModel.trainEnsemble(dir, perClass, epochs, train, TrainPatternModel.MEMBERS, TrainPatternModel.MIRROR);
             try (DjlPatternClassifier classifier = DjlPatternClassifier.load(dir)) {
                 List<DjlPatternClassifier.Result> results = classifier.classify(
                         test.stream().map(LabeledWindows.Window::values).toList());

@@ -22,20 +22,34 @@ import java.util.Properties;
 /**
  * Serves the pattern CNN's SavedModel through DJL's TensorFlow engine, fully offline (natives from
  * the TF Java jar, see {@link TensorFlowNatives}). Series are preprocessed with the same
- * {@link PatternPreprocessor} as in training and classified in batches. Thread-safe: one predictor
- * per call (cheap next to a batch), the model shared.
+ * {@link PatternPreprocessor} as in training and classified in batches. A model folder may hold a
+ * second SavedModel in {@value #SECOND_LOOK}/ (typically an ensemble that also looks at the
+ * series upside down) with {@code second-look-below} in {@code model.properties}: series whose
+ * first verdict is less confident than that get the second model's verdict instead, so the extra
+ * cost is paid only where the first look is unsure. Thread-safe: one predictor per call (cheap
+ * next to a batch), the models shared.
  */
 public final class DjlPatternClassifier implements AutoCloseable {
+
+    /** The folder, inside a model folder, of the model asked about unsure series. */
+    public static final String SECOND_LOOK = "second-look";
+    /** The {@code model.properties} key: first verdicts below this confidence get a second look. */
+    public static final String SECOND_LOOK_BELOW = "second-look-below";
 
     /** The class and its probability, with every class's probability. */
     public record Result(PatternClass pattern, double confidence, float[] probabilities) {
     }
 
     private final ZooModel<NDList, NDList> model;
+    private final ZooModel<NDList, NDList> secondLook;
+    private final double secondLookBelow;
     private final String version;
 
-    private DjlPatternClassifier(ZooModel<NDList, NDList> model, String version) {
+    private DjlPatternClassifier(ZooModel<NDList, NDList> model, ZooModel<NDList, NDList> secondLook,
+            double secondLookBelow, String version) {
         this.model = model;
+        this.secondLook = secondLook;
+        this.secondLookBelow = secondLookBelow;
         this.version = version;
     }
 
@@ -45,21 +59,51 @@ public final class DjlPatternClassifier implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
             throw new IllegalArgumentException("no TensorFlow SavedModel in " + dir.toAbsolutePath());
         }
-        String version = "pattern-cnn";
+        Properties p = new Properties();
         Path properties = dir.resolve("model.properties");
         if (Files.isRegularFile(properties)) {
-            Properties p = new Properties();
             try (var in = Files.newInputStream(properties)) {
                 p.load(in);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + properties + ": " + e.getMessage(), e);
             }
-            version = p.getProperty("version", version);
         }
+        double below = secondLookBelow(p, properties);
+        Path second = dir.resolve(SECOND_LOOK);
+        if (below > 0 && !Files.isRegularFile(second.resolve("saved_model.pb"))) {
+            throw new IllegalArgumentException(properties + " asks for a second look, but there is no SavedModel in " + second);
+        }
+        ZooModel<NDList, NDList> first = savedModel(dir);
+        try {
+            return new DjlPatternClassifier(first, below > 0 ? savedModel(second) : null, below,
+                    p.getProperty("version", "pattern-cnn"));
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+    }
+
+    private static double secondLookBelow(Properties p, Path properties) {
+        String text = p.getProperty(SECOND_LOOK_BELOW);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            double below = Double.parseDouble(text.trim());
+            if (below > 0 && below <= 1) {
+                return below;
+            }
+        } catch (NumberFormatException e) {
+            // the sentence below
+        }
+        throw new IllegalArgumentException(properties + ": " + SECOND_LOOK_BELOW + " must be a confidence in (0, 1], not '" + text + "'");
+    }
+
+    private static ZooModel<NDList, NDList> savedModel(Path dir) {
         try {
             Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                     .optModelPath(dir).optEngine("TensorFlow").build();
-            return new DjlPatternClassifier(criteria.loadModel(), version);
+            return criteria.loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("cannot load the pattern model from " + dir + ": " + e.getMessage(), e);
         }
@@ -81,6 +125,31 @@ public final class DjlPatternClassifier implements AutoCloseable {
 
     /** Classifies already preprocessed rows ({@code n} × 128, row-major). */
     public List<Result> classifyPrepared(float[] flat, int n) {
+        List<Result> out = predict(model, flat, n);
+        if (secondLook == null) {
+            return out;
+        }
+        int length = PatternPreprocessor.MODEL_LENGTH;
+        List<Integer> unsure = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (out.get(i).confidence() < secondLookBelow) {
+                unsure.add(i);
+            }
+        }
+        if (!unsure.isEmpty()) {
+            float[] rows = new float[unsure.size() * length];
+            for (int j = 0; j < unsure.size(); j++) {
+                System.arraycopy(flat, unsure.get(j) * length, rows, j * length, length);
+            }
+            List<Result> second = predict(secondLook, rows, unsure.size());
+            for (int j = 0; j < unsure.size(); j++) {
+                out.set(unsure.get(j), second.get(j));
+            }
+        }
+        return out;
+    }
+
+    private static List<Result> predict(ZooModel<NDList, NDList> model, float[] flat, int n) {
         List<Result> out = new ArrayList<>(n);
         if (n == 0) {
             return out;
@@ -111,5 +180,8 @@ public final class DjlPatternClassifier implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (secondLook != null) {
+            secondLook.close();
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.patternscope.patternmodel;
 
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.optimizers.Adam;
@@ -31,6 +33,8 @@ public final class PatternCnn {
     static final int[] FILTERS = {64, 128, 256};
     static final int KERNEL = 5;
     static final int DENSE = 64;
+    /** Values entering the dense layer: three poolings of 2 leave an 8th of the length, times the last filters. */
+    static final int FLAT = PatternPreprocessor.MODEL_LENGTH / 8 * FILTERS[FILTERS.length - 1];
 
     private PatternCnn() {
     }
@@ -39,29 +43,21 @@ public final class PatternCnn {
     public static Graph build(long seed, float learningRate) {
         Graph graph = new Graph();
         Ops tf = Ops.create(graph);
-        int length = PatternPreprocessor.MODEL_LENGTH;
-        Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, length)));
+        Placeholder<TFloat32> input = input(tf);
         Placeholder<TInt32> labels = tf.withName(LABELS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-
-        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, length, 1));
+        List<Operand<TFloat32>> parameters = new ArrayList<>();
         int channels = 1;
         long layerSeed = seed;
         for (int filters : FILTERS) {
-            Variable<TFloat32> w = weights(tf, new int[] {1, KERNEL, channels, filters}, KERNEL * channels, layerSeed++);
-            Variable<TFloat32> b = tf.variable(tf.fill(tf.array(filters), tf.constant(0.0f)));
-            x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, w, Arrays.asList(1L, 1L, 1L, 1L), "SAME"), b));
-            x = tf.nn.maxPool(x, tf.array(1, 1, 2, 1), tf.array(1, 1, 2, 1), "SAME");
+            parameters.add(weights(tf, new int[] {1, KERNEL, channels, filters}, KERNEL * channels, layerSeed++));
+            parameters.add(tf.variable(tf.fill(tf.array(filters), tf.constant(0.0f))));
             channels = filters;
         }
-        int flat = (length / 8) * channels;
-        Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, flat));
-        Variable<TFloat32> w1 = weights(tf, new int[] {flat, DENSE}, flat, layerSeed++);
-        Variable<TFloat32> b1 = tf.variable(tf.fill(tf.array(DENSE), tf.constant(0.0f)));
-        Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, w1), b1));
-        Variable<TFloat32> w2 = weights(tf, new int[] {DENSE, CLASSES}, DENSE, layerSeed);
-        Variable<TFloat32> b2 = tf.variable(tf.fill(tf.array(CLASSES), tf.constant(0.0f)));
-        Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(hidden, w2), b2);
+        parameters.add(weights(tf, new int[] {FLAT, DENSE}, FLAT, layerSeed++));
+        parameters.add(tf.variable(tf.fill(tf.array(DENSE), tf.constant(0.0f))));
+        parameters.add(weights(tf, new int[] {DENSE, CLASSES}, DENSE, layerSeed));
+        parameters.add(tf.variable(tf.fill(tf.array(CLASSES), tf.constant(0.0f))));
+        Operand<TFloat32> logits = logits(tf, input, parameters);
         tf.withName(OUTPUT).nn.softmax(logits);
 
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(CLASSES), tf.constant(1.0f), tf.constant(0.0f));
@@ -69,6 +65,85 @@ public final class PatternCnn {
                 tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
         new Adam(graph, learningRate, 0.9f, 0.999f, 1e-7f).minimize(loss, TRAIN);
         return graph;
+    }
+
+    /**
+     * The serving graph: {@code members} copies of the network side by side, each shown the input
+     * as it is and, when {@code mirror}, upside down too (1 − x, which is what preprocessing makes
+     * of the negated series), that verdict's classes mirrored back (spike ↔ dip, up ↔ down);
+     * output the mean of all those softmaxes. Training taught every network both orientations
+     * (mirroring is an augmentation), so the two views are two honest opinions. No training op and
+     * no optimizer slots, so the SavedModel holds only the weights. Member {@code k}'s parameter
+     * {@code i} is variable {@code member<k>_p<i>}, set by feeding {@code member<k>_p<i>_value}
+     * to target {@code member<k>_p<i>_assign} (see {@link EnsemblePatternModel}).
+     */
+    public static Graph ensemble(int members, boolean mirror) {
+        Graph graph = new Graph();
+        Ops tf = Ops.create(graph);
+        Placeholder<TFloat32> input = input(tf);
+        Operand<TFloat32> upsideDown = tf.math.sub(tf.constant(1.0f), input);
+        int[] mirrored = new int[CLASSES];
+        for (PatternClass c : PatternClass.values()) {
+            mirrored[c.ordinal()] = c.mirrored().ordinal();
+        }
+        List<Operand<TFloat32>> probabilities = new ArrayList<>();
+        for (int k = 0; k < members; k++) {
+            List<Operand<TFloat32>> parameters = new ArrayList<>();
+            List<Shape> shapes = parameterShapes();
+            for (int i = 0; i < shapes.size(); i++) {
+                String name = parameterName(k, i);
+                Variable<TFloat32> v = tf.withName(name).variable(shapes.get(i), TFloat32.class);
+                tf.withName(name + "_assign").assign(v,
+                        tf.withName(name + "_value").placeholder(TFloat32.class, Placeholder.shape(shapes.get(i))));
+                parameters.add(v);
+            }
+            probabilities.add(tf.nn.softmax(logits(tf, input, parameters)));
+            if (mirror) {
+                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, parameters)), tf.constant(mirrored),
+                        tf.constant(1)));
+            }
+        }
+        tf.withName(OUTPUT).math.div(tf.math.addN(probabilities), tf.constant((float) probabilities.size()));
+        return graph;
+    }
+
+    /** The name of member {@code k}'s parameter {@code i} in {@link #ensemble(int, boolean)}. */
+    static String parameterName(int member, int parameter) {
+        return "member" + member + "_p" + parameter;
+    }
+
+    /** Shapes of the parameters, in the order {@link #logits} takes them (and training creates them). */
+    static List<Shape> parameterShapes() {
+        List<Shape> shapes = new ArrayList<>();
+        int channels = 1;
+        for (int filters : FILTERS) {
+            shapes.add(Shape.of(1, KERNEL, channels, filters));
+            shapes.add(Shape.of(filters));
+            channels = filters;
+        }
+        shapes.add(Shape.of(FLAT, DENSE));
+        shapes.add(Shape.of(DENSE));
+        shapes.add(Shape.of(DENSE, CLASSES));
+        shapes.add(Shape.of(CLASSES));
+        return shapes;
+    }
+
+    private static Placeholder<TFloat32> input(Ops tf) {
+        return tf.withName(INPUT).placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, PatternPreprocessor.MODEL_LENGTH)));
+    }
+
+    /** The network itself, from [batch, 128] inputs and the parameters in {@link #parameterShapes()} order. */
+    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, List<Operand<TFloat32>> p) {
+        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, PatternPreprocessor.MODEL_LENGTH, 1));
+        int i = 0;
+        for (int layer = 0; layer < FILTERS.length; layer++) {
+            x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));
+            x = tf.nn.maxPool(x, tf.array(1, 1, 2, 1), tf.array(1, 1, 2, 1), "SAME");
+        }
+        Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
+        Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));
+        return tf.math.add(tf.linalg.matMul(hidden, p.get(i++)), p.get(i));
     }
 
     private static Variable<TFloat32> weights(Ops tf, int[] shape, int fanIn, long seed) {

@@ -40,6 +40,21 @@ public final class TrainPatternModel {
      * window is seen so often that the model learns the windows rather than the labeler's standard.
      */
     static final int FINE_TUNE_EPOCHS = Integer.getInteger("patternscope.train.fineTuneEpochs", 2);
+    /** Networks averaged into one model by {@link #trainEnsemble} (crossvalidate's models). */
+    static final int MEMBERS = Integer.getInteger("patternscope.train.members", 1);
+    /** Whether {@link #trainEnsemble}'s second look also asks each network about the series upside down. */
+    static final boolean MIRROR = Boolean.parseBoolean(System.getProperty("patternscope.serve.mirror", "true"));
+    /**
+     * First verdicts less confident than this get {@link #trainEnsemble}'s second look. 0.95:
+     * cross-validated on the labeled windows, a second look for every window and one below 0.95
+     * gave the same verdicts, at a sixth of the extra cost.
+     */
+    static final double SECOND_LOOK_BELOW = Double.parseDouble(System.getProperty("patternscope.serve.secondLookBelow", "0.95"));
+    /**
+     * Resume an interrupted ensemble run: members already exported under {@code out-members/} are
+     * kept, not retrained. Only for the same code, labels and arguments as the interrupted run.
+     */
+    static final boolean RESUME = Boolean.getBoolean("patternscope.train.resume");
     /**
      * Share of the training set made of (repeated) labeled real windows, when any are given: half
      * (cross-validated at 1,000 per class and 8 epochs, mixed in from the start: 0.1 → 0.729,
@@ -75,12 +90,68 @@ public final class TrainPatternModel {
      * {@link #REAL_SHARE} of the training set.
      */
     public static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real) throws Exception {
+        return train(out, perClass, epochs, real, TRAINING_SEED);
+    }
+
+    /**
+     * {@code members} networks trained as {@link #train(Path, int, int, List)}, the first from
+     * {@link #TRAINING_SEED}, each next one from the seed after (kept in {@code out-members/}),
+     * served as {@link DjlPatternClassifier} reads them: the first network in {@code out} (weights
+     * only), and, for series it is less than {@link #SECOND_LOOK_BELOW} sure of, a second look by
+     * all of them, each also asked about the series upside down when {@code mirror}
+     * ({@link EnsemblePatternModel}). Returns the served model's held-out evaluation. One member
+     * without mirroring: a plain model, as {@link #train(Path, int, int, List)}.
+     */
+    public static Evaluation trainEnsemble(Path out, int perClass, int epochs, List<LabeledWindows.Window> real,
+            int members, boolean mirror) throws Exception {
+        if (members == 1 && !mirror) {
+            return train(out, perClass, epochs, real);
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (int k = 0; k < members; k++) {
+            Path dir = out.resolveSibling(out.getFileName() + "-members").resolve("member-" + k);
+            if (RESUME && Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+                System.out.printf(Locale.ROOT, "member %d of %d: kept from the interrupted run in %s%n", k + 1, members, dir);
+            } else {
+                System.out.printf(Locale.ROOT, "member %d of %d (seed %d)%n", k + 1, members, TRAINING_SEED + k);
+                train(dir, perClass, epochs, real, TRAINING_SEED + k);
+            }
+            dirs.add(dir);
+        }
+        EnsemblePatternModel.build(dirs.subList(0, 1), false, out);
+        EnsemblePatternModel.build(dirs, mirror, out.resolve(DjlPatternClassifier.SECOND_LOOK));
+        Files.writeString(out.resolve("model.properties"), String.format(Locale.ROOT,
+                "# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n",
+                DjlPatternClassifier.SECOND_LOOK, members, mirror ? ", each also upside down" : "",
+                DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW));
+        Dataset heldOut = heldOut(perClass);
+        int[][] confusion = new int[PatternCnn.CLASSES][PatternCnn.CLASSES];
+        try (DjlPatternClassifier served = DjlPatternClassifier.load(out)) {
+            float[] flat = new float[heldOut.labels().length * PatternPreprocessor.MODEL_LENGTH];
+            for (int i = 0; i < heldOut.labels().length; i++) {
+                System.arraycopy(heldOut.inputs()[i], 0, flat, i * PatternPreprocessor.MODEL_LENGTH, PatternPreprocessor.MODEL_LENGTH);
+            }
+            List<DjlPatternClassifier.Result> results = served.classifyPrepared(flat, heldOut.labels().length);
+            for (int i = 0; i < results.size(); i++) {
+                confusion[heldOut.labels()[i]][results.get(i).pattern().ordinal()]++;
+            }
+        }
+        return new Evaluation(confusion);
+    }
+
+    private static Dataset heldOut(int perClass) {
+        return dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
+    }
+
+    /** As {@link #train(Path, int, int, List)}, with {@code seed} for the training data, weights and order. */
+    static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real, long seed)
+            throws Exception {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
-        Dataset generated = dataset(TRAINING_SEED, PatternSeriesGenerator.Settings.training(), perClass, true);
+        Dataset generated = dataset(seed, PatternSeriesGenerator.Settings.training(), perClass, true);
         Dataset train = real.isEmpty() ? generated
-                : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size())));
-        Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
+                : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
+        Dataset heldOut = heldOut(perClass);
         Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
         double bestValidation = -1;
         System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated), %d held-out series (%.1f s)%n",
@@ -89,8 +160,8 @@ public final class TrainPatternModel {
         // With fine-tuning, the real windows come in only after the generated-only epochs, and every
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
-        try (Graph graph = PatternCnn.build(TRAINING_SEED, 0.001f); Session session = new Session(graph)) {
-            Random order = new Random(TRAINING_SEED);
+        try (Graph graph = PatternCnn.build(seed, 0.001f); Session session = new Session(graph)) {
+            Random order = new Random(seed);
             for (int epoch = 1; epoch <= epochs + fineTune; epoch++) {
                 long e0 = System.nanoTime();
                 boolean tuning = epoch > epochs;
@@ -162,8 +233,8 @@ public final class TrainPatternModel {
      * (the label mirrored with it, as for generated series) and its first 0–5 % cut off, which
      * moves every resampling bucket's edges. Later cuts could remove the change itself.
      */
-    static Dataset realExamples(List<LabeledWindows.Window> windows, int repeats) {
-        Random random = new Random(TRAINING_SEED ^ 0xA11CEL);
+    static Dataset realExamples(List<LabeledWindows.Window> windows, int repeats, long seed) {
+        Random random = new Random(seed ^ 0xA11CEL);
         float[][] inputs = new float[windows.size() * repeats][];
         int[] labels = new int[inputs.length];
         int k = 0;
@@ -232,7 +303,7 @@ public final class TrainPatternModel {
         return new Evaluation(confusion);
     }
 
-    private static void export(Session session, Graph graph, Path out) throws Exception {
+    static void export(Session session, Graph graph, Path out) throws Exception {
         if (Files.exists(out)) {
             try (var walk = Files.walk(out)) {
                 for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
