@@ -13,18 +13,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl...}: the
+ * {@code CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--blind BLIND.jsonl...]}: the
  * real-data figure of a model that learns from the hand-labeled windows too. The NAB files are
  * split into folds; for each fold a model is trained on generated series plus the labeled windows
  * of the other folds' files and classifies the fold's windows, so every window is judged by a
  * model that never saw its file (windows of one file share events and overlap, so a split by
  * window would leak). The held-out predictions go to {@code OUT_DIR/crossval.tsv}; then one model
  * is trained on every labeled window into {@code OUT_DIR} ({@code ./patternscope crossvalidate}).
+ * Windows of the blind sets are never trained on: each is judged by the fold model that never saw
+ * its file either, into {@code OUT_DIR/blind.tsv} — a test of the whole recipe on windows nothing
+ * was tuned on.
  */
 public final class CrossValidatePatternModel {
 
     /** The file of held-out predictions, next to the SavedModel. */
     public static final String PREDICTIONS = "crossval.tsv";
+    /** The file of the blind sets' verdicts, next to the SavedModel. */
+    public static final String BLIND_PREDICTIONS = "blind.tsv";
 
     private CrossValidatePatternModel() {
     }
@@ -36,7 +41,7 @@ public final class CrossValidatePatternModel {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl...");
+            System.err.println("usage: CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--blind BLIND.jsonl...]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -45,19 +50,31 @@ public final class CrossValidatePatternModel {
         int epochs = positive(args[3], "EPOCHS");
         int folds = positive(args[4], "FOLDS");
         Map<String, List<LabeledWindows.Window>> sets = new LinkedHashMap<>();
+        Map<String, List<LabeledWindows.Window>> blind = new LinkedHashMap<>();
         try {
+            Map<String, List<LabeledWindows.Window>> into = sets;
             for (int i = 5; i < args.length; i++) {
+                if (args[i].equals("--blind")) {
+                    into = blind;
+                    continue;
+                }
                 Path file = Path.of(args[i]);
-                sets.put(file.getFileName().toString(), LabeledWindows.read(file, nab).labeled());
+                into.put(file.getFileName().toString(), LabeledWindows.read(file, nab).labeled());
             }
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("crossvalidate: cannot read the labeled windows: " + e.getMessage());
             System.exit(1);
         }
+        if (sets.isEmpty()) {
+            System.err.println("crossvalidate: no labeled windows to learn from before --blind");
+            System.exit(2);
+        }
+        List<Prediction> blindVerdicts = new ArrayList<>();
         List<Prediction> predictions = crossValidate(out.resolveSibling(out.getFileName() + "-folds"), perClass, epochs,
-                folds, sets);
+                folds, sets, blind, blindVerdicts);
         if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
             System.out.println(summary(predictions));
+            System.out.println(blindSummary(blindVerdicts));
             return;
         }
         List<LabeledWindows.Window> all = new ArrayList<>();
@@ -65,9 +82,13 @@ public final class CrossValidatePatternModel {
         Evaluation generated = TrainPatternModel.trainEnsemble(out, perClass, epochs, all, TrainPatternModel.MEMBERS,
                 TrainPatternModel.MIRROR);
         write(out.resolve(PREDICTIONS), predictions);
+        if (!blind.isEmpty()) {
+            write(out.resolve(BLIND_PREDICTIONS), blindVerdicts);
+        }
         System.out.println("final model (generated + all " + all.size() + " labeled windows), held-out generated:");
         System.out.println(generated.report());
         System.out.println(summary(predictions));
+        System.out.println(blindSummary(blindVerdicts));
         System.out.println("SavedModel written to " + out + ", held-out predictions to " + out.resolve(PREDICTIONS));
     }
 
@@ -117,6 +138,16 @@ public final class CrossValidatePatternModel {
 
     static List<Prediction> crossValidate(Path workDir, int perClass, int epochs, int folds,
             Map<String, List<LabeledWindows.Window>> sets) throws Exception {
+        return crossValidate(workDir, perClass, epochs, folds, sets, Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * As above; each window of the {@code blind} sets is also judged, into {@code blindVerdicts},
+     * by the fold model that never saw its file (fold 0's when no labeled window comes from it).
+     */
+    static List<Prediction> crossValidate(Path workDir, int perClass, int epochs, int folds,
+            Map<String, List<LabeledWindows.Window>> sets, Map<String, List<LabeledWindows.Window>> blind,
+            List<Prediction> blindVerdicts) throws Exception {
         List<LabeledWindows.Window> all = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
         sets.forEach((name, windows) -> windows.forEach(w -> {
@@ -134,17 +165,23 @@ public final class CrossValidatePatternModel {
             Path dir = workDir.resolve("fold-" + fold);
             TrainPatternModel.trainEnsemble(dir, perClass, epochs, train, TrainPatternModel.MEMBERS, TrainPatternModel.MIRROR);
             try (DjlPatternClassifier classifier = DjlPatternClassifier.load(dir)) {
-                List<DjlPatternClassifier.Result> results = classifier.classify(
-                        test.stream().map(LabeledWindows.Window::values).toList());
-                for (int i = 0; i < test.size(); i++) {
-                    LabeledWindows.Window w = test.get(i);
-                    DjlPatternClassifier.Result r = results.get(i);
-                    predictions.add(new Prediction(w.id(), setOf.get(w.id()), w.file(), fold, w.label(), r.pattern(),
-                            r.confidence()));
-                }
+                judge(classifier, fold, test, w -> setOf.get(w.id()), predictions);
+                blind.forEach((name, windows) -> judge(classifier, fold,
+                        windows.stream().filter(w -> foldOf.getOrDefault(w.file(), 0) == fold).toList(), w -> name,
+                        blindVerdicts));
             }
         }
         return predictions;
+    }
+
+    private static void judge(DjlPatternClassifier classifier, int fold, List<LabeledWindows.Window> windows,
+            java.util.function.Function<LabeledWindows.Window, String> setName, List<Prediction> into) {
+        List<DjlPatternClassifier.Result> results = classifier.classify(windows.stream().map(LabeledWindows.Window::values).toList());
+        for (int i = 0; i < windows.size(); i++) {
+            LabeledWindows.Window w = windows.get(i);
+            DjlPatternClassifier.Result r = results.get(i);
+            into.add(new Prediction(w.id(), setName.apply(w), w.file(), fold, w.label(), r.pattern(), r.confidence()));
+        }
     }
 
     static void write(Path file, List<Prediction> predictions) throws IOException {
@@ -175,6 +212,23 @@ public final class CrossValidatePatternModel {
         int[][] confusion = new int[n][n];
         predictions.forEach(p -> confusion[p.label().ordinal()][p.predicted().ordinal()]++);
         return new Evaluation(confusion);
+    }
+
+    /** Accuracy and misses of the blind sets' verdicts (empty when there are none). */
+    static String blindSummary(List<Prediction> verdicts) {
+        if (verdicts.isEmpty()) {
+            return "";
+        }
+        Evaluation evaluation = evaluation(verdicts);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "blind windows (never trained on; each judged by a model that never saw its NAB file): %d windows%n",
+                verdicts.size()));
+        text.append(evaluation.report()).append('\n');
+        text.append(String.format(Locale.ROOT, "evaluate.nab_blind.accuracy %.4f%nevaluate.nab_blind.macro_f1 %.4f%n",
+                evaluation.accuracy(), evaluation.macroF1()));
+        verdicts.stream().filter(p -> p.label() != p.predicted()).forEach(p -> text.append(String.format(Locale.ROOT,
+                "  miss %s (fold %d): labeled %s, model %s (%.2f)%n", p.id(), p.fold(), p.label(), p.predicted(), p.confidence())));
+        return text.toString();
     }
 
     /** Pooled and per-set accuracy of held-out predictions, with the pooled confusion matrix and the misses. */

@@ -16,7 +16,9 @@ import java.util.Locale;
  * given, (c) the fresh set labeled after the generator was last tuned on (b)'s misses. A model
  * that learnt from (b) and (c) ({@link CrossValidatePatternModel}) carries its held-out
  * predictions — each window judged by a model that never saw its NAB file — and those are its
- * real-data figure; scored directly on (b) and (c) it only shows its fit. Prints the wrongly
+ * real-data figure; scored directly on (b) and (c) it only shows its fit. (d), when given, is a
+ * blind set no model ever learnt from: scored directly, and, where the model carries them, by the
+ * cross-validation models that never saw each window's file either. Prints the wrongly
  * classified real windows too, so a labeler can look at them again.
  */
 public final class EvaluatePatternModel {
@@ -26,18 +28,22 @@ public final class EvaluatePatternModel {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [FRESH_FILE] [PER_CLASS]");
+            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [FRESH_FILE [BLIND_FILE]] [PER_CLASS]");
             System.exit(2);
         }
         Path modelDir = Path.of(args[0]);
         Path nab = Path.of(args[1]);
         Path windows = Path.of(args[2]);
         Path fresh = args.length > 3 && !args[3].matches("\\d+") ? Path.of(args[3]) : null;
+        Path blind = args.length > 4 && !args[4].matches("\\d+") ? Path.of(args[4]) : null;
         String last = args[args.length - 1];
         int perClass = args.length > 3 && last.matches("\\d+") ? Integer.parseInt(last) : 600;
         List<Path> required = new ArrayList<>(List.of(modelDir, nab.resolve("data"), windows));
         if (fresh != null) {
             required.add(fresh);
+        }
+        if (blind != null) {
+            required.add(blind);
         }
         for (Path path : required) {
             if (!Files.exists(path)) {
@@ -77,9 +83,26 @@ public final class EvaluatePatternModel {
                             "nab_fresh", fresh, second);
                 }
             }
+            if (blind != null) {
+                blindSet(classifier, modelDir, blind, LabeledWindows.read(blind, nab));
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("evaluate: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static void blindSet(DjlPatternClassifier classifier, Path modelDir, Path file, LabeledWindows.Set set)
+            throws java.io.IOException {
+        realSet(classifier, "(d) blind hand-labeled NAB windows (never trained on; this model did learn from other windows of their files)",
+                "nab_blind_direct", file, set);
+        Path verdicts = modelDir.resolve(CrossValidatePatternModel.BLIND_PREDICTIONS);
+        if (Files.isRegularFile(verdicts)) {
+            List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.read(verdicts);
+            checkCovers(predictions, List.of(set));
+            System.out.println("(d) by the cross-validation models, each never trained on the window's NAB file, recorded when the model was trained ("
+                    + verdicts + "):");
+            System.out.println(CrossValidatePatternModel.blindSummary(predictions));
         }
     }
 
