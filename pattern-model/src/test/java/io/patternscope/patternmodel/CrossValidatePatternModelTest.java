@@ -21,6 +21,7 @@ class CrossValidatePatternModelTest {
     private static final Path NAB = Path.of("../../shared/datasets/nab");
     private static final Path WINDOWS = Path.of("../tools/nab-labels/windows.jsonl");
     private static final Path FRESH = Path.of("../tools/nab-labels/fresh.jsonl");
+    private static final Path MORE = Path.of("../tools/nab-labels/more.jsonl");
 
     private static LabeledWindows.Window window(String id, String file) {
         return new LabeledWindows.Window(id, file, PatternClass.NONE, new double[] {1, 2, 3});
@@ -63,8 +64,10 @@ class CrossValidatePatternModelTest {
         sets.put("windows.jsonl", LabeledWindows.read(WINDOWS, NAB).labeled().subList(0, 40));
         sets.put("fresh.jsonl", LabeledWindows.read(FRESH, NAB).labeled().subList(0, 20));
         Path work = Files.createTempDirectory("ps-crossval");
-        List<CrossValidatePatternModel.Prediction> predictions =
-                CrossValidatePatternModel.crossValidate(work, 30, 1, 2, sets);
+        List<LabeledWindows.Window> blindWindows = LabeledWindows.read(MORE, NAB).labeled().subList(0, 15);
+        List<CrossValidatePatternModel.Prediction> blind = new ArrayList<>();
+        List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.crossValidate(work, 30, 1, 2,
+                sets, Map.of("more.jsonl", blindWindows), blind);
         assertEquals(60, predictions.size());
         assertEquals(60, predictions.stream().map(CrossValidatePatternModel.Prediction::id).distinct().count());
         List<LabeledWindows.Window> all = new ArrayList<>(sets.get("windows.jsonl"));
@@ -72,6 +75,12 @@ class CrossValidatePatternModelTest {
         Map<String, Integer> fold = CrossValidatePatternModel.foldsByFile(all, 2);
         predictions.forEach(p -> assertEquals(fold.get(p.file()), p.fold(), p.id() + " judged by its own file's fold"));
         assertEquals(20, predictions.stream().filter(p -> p.set().equals("fresh.jsonl")).count());
+        // Blind windows are judged once each, by the fold that never saw their file (fold 0 for a file no labeled window is from).
+        assertEquals(15, blind.size());
+        assertEquals(15, blind.stream().map(CrossValidatePatternModel.Prediction::id).distinct().count());
+        blind.forEach(p -> assertEquals(fold.getOrDefault(p.file(), 0), p.fold(), p.id()));
+        assertTrue(blind.stream().allMatch(p -> p.set().equals("more.jsonl")));
+        assertTrue(CrossValidatePatternModel.blindSummary(blind).contains("evaluate.nab_blind.accuracy"));
 
         Path file = work.resolve(CrossValidatePatternModel.PREDICTIONS);
         CrossValidatePatternModel.write(file, predictions);

@@ -16,6 +16,7 @@ class EvaluatePatternModelTest {
     private static final Path NAB = Path.of("../../shared/datasets/nab");
     private static final Path WINDOWS = Path.of("../tools/nab-labels/windows.jsonl");
     private static final Path FRESH = Path.of("../tools/nab-labels/fresh.jsonl");
+    private static final Path MORE = Path.of("../tools/nab-labels/more.jsonl");
     private static final Path MODEL = Path.of("../models/pattern-cnn");
     /** Under the model card's cross-validated figure. */
     private static final double FLOOR = 0.72;
@@ -61,6 +62,30 @@ class EvaluatePatternModelTest {
         // A floor under the model card's figure, to catch a crossval.tsv from a broken run.
         double accuracy = CrossValidatePatternModel.evaluation(predictions).accuracy();
         assertTrue(accuracy > FLOOR, "cross-validated real accuracy " + accuracy);
+    }
+
+    /**
+     * The blind set (d) was labeled before any model saw it and is never trained on: the shipped
+     * model carries a verdict for each window by the cross-validation model that never saw its
+     * file, and none of those windows is among the ones it learnt from.
+     */
+    @Test
+    void theShippedModelCarriesBlindVerdictsForWindowsItNeverLearntFrom() throws Exception {
+        assumeTrue(Files.isDirectory(NAB.resolve("data")));
+        LabeledWindows.Set more = LabeledWindows.read(MORE, NAB);
+        assertEquals(103, more.labeled().size() + more.excluded());
+        java.util.List<CrossValidatePatternModel.Prediction> blind =
+                CrossValidatePatternModel.read(MODEL.resolve(CrossValidatePatternModel.BLIND_PREDICTIONS));
+        EvaluatePatternModel.checkCovers(blind, java.util.List.of(more));
+        java.util.Set<String> learnt = new java.util.HashSet<>();
+        CrossValidatePatternModel.read(MODEL.resolve(CrossValidatePatternModel.PREDICTIONS)).forEach(p -> learnt.add(p.id()));
+        assertTrue(blind.stream().noneMatch(p -> learnt.contains(p.id())), "blind windows are not training windows");
+        double accuracy = CrossValidatePatternModel.evaluation(blind).accuracy();
+        assertTrue(accuracy > FLOOR, "blind accuracy " + accuracy);
+        try (DjlPatternClassifier classifier = DjlPatternClassifier.load(MODEL)) {
+            double direct = EvaluatePatternModel.real(classifier, more).accuracy();
+            assertTrue(direct > FLOOR, "the shipped model on (d) " + direct);
+        }
     }
 
     /** Served the production way, the shipped model reproduces its labels on the windows it learnt from. */
