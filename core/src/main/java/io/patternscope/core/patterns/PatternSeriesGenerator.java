@@ -25,7 +25,16 @@ public final class PatternSeriesGenerator {
      * @param heavyTailClip    heavy-tailed noise is redrawn beyond ± this (unit variance); infinite: never
      */
     public record Settings(int minLength, int maxLength, double minMagnitude, double maxMagnitude, double missingRateMax,
-                           double heavyTailShare, double noiseScaleMax, double heavyTailClip) {
+                           double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep) {
+
+        /** The earliest a level shift or sudden change starts, as a fraction of the window (0.4 so far). */
+        public Settings withEarliestStep(double fraction) {
+            if (!(fraction > 0 && fraction < 0.9)) {
+                throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
+            }
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, fraction);
+        }
 
         /**
          * What the shipped model is trained on ({@code ./patternscope train} reproduces it). Heavy
@@ -33,7 +42,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3);
+            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4);
         }
 
         /**
@@ -43,7 +52,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3);
+            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4);
         }
     }
 
@@ -323,7 +332,7 @@ public final class PatternSeriesGenerator {
             case LEVEL_SHIFT_UP, LEVEL_SHIFT_DOWN -> {
                 // Up to 97 % (at least 4 points after the step): at alert time the change is often
                 // in the window's last tenth, where a step must not read as a spike.
-                int at = Math.min(n - 4, between(n, 0.4, 0.97));
+                int at = Math.min(n - 4, between(n, settings.earliestStep(), 0.97));
                 maybeRescaleNoise(v, at, median);
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
@@ -350,7 +359,7 @@ public final class PatternSeriesGenerator {
             }
             case SUDDEN_INCREASE, SUDDEN_DECREASE -> {
                 int ramp = Math.max(3, between(n, 0.02, 0.08));
-                int at = Math.min(n - ramp - 3, between(n, 0.4, 0.92));
+                int at = Math.min(n - ramp - 3, between(n, settings.earliestStep(), 0.92));
                 maybeRescaleNoise(v, at, median);
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {
