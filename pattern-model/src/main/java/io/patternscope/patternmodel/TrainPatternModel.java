@@ -137,23 +137,14 @@ public final class TrainPatternModel {
                 "version=%s%n# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n", VERSION,
                 DjlPatternClassifier.SECOND_LOOK, members, mirror ? ", each also upside down" : "",
                 DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW));
-        Dataset heldOut = heldOut(perClass);
-        int[][] confusion = new int[PatternCnn.CLASSES][PatternCnn.CLASSES];
         try (DjlPatternClassifier served = DjlPatternClassifier.load(out)) {
-            float[] flat = new float[heldOut.labels().length * PatternPreprocessor.MODEL_LENGTH];
-            for (int i = 0; i < heldOut.labels().length; i++) {
-                System.arraycopy(heldOut.inputs()[i], 0, flat, i * PatternPreprocessor.MODEL_LENGTH, PatternPreprocessor.MODEL_LENGTH);
-            }
-            List<DjlPatternClassifier.Result> results = served.classifyPrepared(flat, heldOut.labels().length);
-            for (int i = 0; i < results.size(); i++) {
-                confusion[heldOut.labels()[i]][results.get(i).pattern().ordinal()]++;
-            }
+            return EvaluatePatternModel.generated(served, heldOutPerClass(perClass));
         }
-        return new Evaluation(confusion);
     }
 
-    private static Dataset heldOut(int perClass) {
-        return dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), Math.max(50, perClass / 5), false);
+    /** The held-out set's size per class: a fifth of training's, at least 50. */
+    static int heldOutPerClass(int perClass) {
+        return Math.max(50, perClass / 5);
     }
 
     /** As {@link #train(Path, int, int, List)}, with {@code seed} for the training data, weights and order. */
@@ -165,7 +156,7 @@ public final class TrainPatternModel {
                 true);
         Dataset train = real.isEmpty() ? generated
                 : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
-        Dataset heldOut = heldOut(perClass);
+        Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), heldOutPerClass(perClass), false);
         Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
         double bestValidation = -1;
         System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated), %d held-out series (%.1f s)%n",
