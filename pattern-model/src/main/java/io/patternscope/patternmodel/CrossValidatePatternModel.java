@@ -219,34 +219,39 @@ public final class CrossValidatePatternModel {
         if (verdicts.isEmpty()) {
             return "";
         }
-        Evaluation evaluation = evaluation(verdicts);
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "blind windows (never trained on; each judged by a model that never saw its NAB file): %d windows%n",
-                verdicts.size()));
-        text.append(evaluation.report()).append('\n');
-        text.append(String.format(Locale.ROOT, "evaluate.nab_blind.accuracy %.4f%nevaluate.nab_blind.macro_f1 %.4f%n",
-                evaluation.accuracy(), evaluation.macroF1()));
-        verdicts.stream().filter(p -> p.label() != p.predicted()).forEach(p -> text.append(String.format(Locale.ROOT,
-                "  miss %s (fold %d): labeled %s, model %s (%.2f)%n", p.id(), p.fold(), p.label(), p.predicted(), p.confidence())));
+        StringBuilder text = new StringBuilder();
+        appendPooled(text, String.format(Locale.ROOT,
+                "blind windows (never trained on; each judged by a model that never saw its NAB file): %d windows", verdicts.size()),
+                "nab_blind", verdicts);
+        appendMisses(text, verdicts);
         return text.toString();
     }
 
     /** Pooled and per-set accuracy of held-out predictions, with the pooled confusion matrix and the misses. */
     static String summary(List<Prediction> predictions) {
         StringBuilder text = new StringBuilder();
-        Evaluation pooled = evaluation(predictions);
         long folds = predictions.stream().mapToInt(Prediction::fold).distinct().count();
-        text.append(String.format(Locale.ROOT, "real windows, each judged by a model that never saw its NAB file (%d folds by file): %d windows%n",
-                folds, predictions.size()));
-        text.append(pooled.report()).append('\n');
-        text.append(String.format(Locale.ROOT, "evaluate.nab_crossval.accuracy %.4f%nevaluate.nab_crossval.macro_f1 %.4f%n",
-                pooled.accuracy(), pooled.macroF1()));
+        appendPooled(text, String.format(Locale.ROOT,
+                "real windows, each judged by a model that never saw its NAB file (%d folds by file): %d windows", folds,
+                predictions.size()), "nab_crossval", predictions);
         Map<String, List<Prediction>> bySet = new LinkedHashMap<>();
         predictions.forEach(p -> bySet.computeIfAbsent(p.set(), k -> new ArrayList<>()).add(p));
         bySet.forEach((set, list) -> text.append(String.format(Locale.ROOT, "  %s: %d windows, accuracy %.4f%n", set,
                 list.size(), evaluation(list).accuracy())));
+        appendMisses(text, predictions);
+        return text.toString();
+    }
+
+    /** The title, the pooled confusion matrix, and the {@code evaluate.<metric>.*} lines. */
+    private static void appendPooled(StringBuilder text, String title, String metric, List<Prediction> predictions) {
+        Evaluation pooled = evaluation(predictions);
+        text.append(String.format(Locale.ROOT, "%s%n", title)).append(pooled.report()).append('\n');
+        text.append(String.format(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n", metric,
+                pooled.accuracy(), metric, pooled.macroF1()));
+    }
+
+    private static void appendMisses(StringBuilder text, List<Prediction> predictions) {
         predictions.stream().filter(p -> p.label() != p.predicted()).forEach(p -> text.append(String.format(Locale.ROOT,
                 "  miss %s (fold %d): labeled %s, model %s (%.2f)%n", p.id(), p.fold(), p.label(), p.predicted(), p.confidence())));
-        return text.toString();
     }
 }

@@ -45,18 +45,18 @@ public final class PatternCnn {
         Ops tf = Ops.create(graph);
         Placeholder<TFloat32> input = input(tf);
         Placeholder<TInt32> labels = tf.withName(LABELS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        // Weights He-scaled by their fan-in (every dimension but the last), each from its own seed;
+        // biases start at 0. Created first, in parameterShapes() order (EnsemblePatternModel reads them so).
         List<Operand<TFloat32>> parameters = new ArrayList<>();
-        int channels = 1;
         long layerSeed = seed;
-        for (int filters : FILTERS) {
-            parameters.add(weights(tf, new int[] {1, KERNEL, channels, filters}, KERNEL * channels, layerSeed++));
-            parameters.add(tf.variable(tf.fill(tf.array(filters), tf.constant(0.0f))));
-            channels = filters;
+        for (Shape shape : parameterShapes()) {
+            int[] dims = new int[shape.numDimensions()];
+            for (int d = 0; d < dims.length; d++) {
+                dims[d] = (int) shape.size(d);
+            }
+            parameters.add(dims.length == 1 ? tf.variable(tf.fill(tf.array(dims), tf.constant(0.0f)))
+                    : weights(tf, dims, (int) (shape.size() / dims[dims.length - 1]), layerSeed++));
         }
-        parameters.add(weights(tf, new int[] {FLAT, DENSE}, FLAT, layerSeed++));
-        parameters.add(tf.variable(tf.fill(tf.array(DENSE), tf.constant(0.0f))));
-        parameters.add(weights(tf, new int[] {DENSE, CLASSES}, DENSE, layerSeed));
-        parameters.add(tf.variable(tf.fill(tf.array(CLASSES), tf.constant(0.0f))));
         Operand<TFloat32> logits = logits(tf, input, parameters);
         tf.withName(OUTPUT).nn.softmax(logits);
 
@@ -87,9 +87,9 @@ public final class PatternCnn {
             mirrored[c.ordinal()] = c.mirrored().ordinal();
         }
         List<Operand<TFloat32>> probabilities = new ArrayList<>();
+        List<Shape> shapes = parameterShapes();
         for (int k = 0; k < members; k++) {
             List<Operand<TFloat32>> parameters = new ArrayList<>();
-            List<Shape> shapes = parameterShapes();
             for (int i = 0; i < shapes.size(); i++) {
                 String name = parameterName(k, i);
                 Variable<TFloat32> v = tf.withName(name).variable(shapes.get(i), TFloat32.class);
