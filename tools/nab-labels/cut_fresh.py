@@ -9,31 +9,7 @@ was tuned on windows.jsonl and before any model was run on it (deterministic).
 Writes JSON lines {id, file, start, length, source} to stdout; `label`/`excluded` are added by hand.
 Usage: cut_fresh.py NAB_DIR windows.jsonl > candidates.jsonl
 """
-import json, random, sys
-from nab_series import real_series
+import sys
+from nab_series import cut_windows
 
-nab, labeled = sys.argv[1], sys.argv[2]
-seen = {}
-for line in open(labeled):
-    if line.strip():
-        w = json.loads(line)
-        seen.setdefault(w['file'], []).append((w['start'], w['start'] + w['length'] - 1))
-
-LENGTH = 360
-out, normal, rnd = [], [], random.Random(11)
-for key, n, anomalies, busy in real_series(nab):
-    for a, at in anomalies:
-        start = max(0, min(n - LENGTH, at - int(LENGTH * 0.85)))
-        out.append({'file': key, 'start': start, 'length': LENGTH, 'source': 'nab-anomaly@' + a})
-    busy = busy + seen.get(key, [])
-    taken = 0
-    for _ in range(2000):
-        if taken == 3:
-            break
-        start = rnd.randrange(0, n - LENGTH)
-        if all(start + LENGTH <= b0 or start > b1 for b0, b1 in busy):
-            normal.append({'file': key, 'start': start, 'length': LENGTH, 'source': 'nab-normal'})
-            busy.append((start, start + LENGTH - 1))
-            taken += 1
-for i, w in enumerate(out + normal, 1):
-    print(json.dumps({'id': 'fresh-%03d' % i, **w}))
+cut_windows(sys.argv[1], [sys.argv[2]], length=360, anomaly_at=0.85, seed=11, prefix='fresh')

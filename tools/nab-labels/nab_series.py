@@ -1,5 +1,6 @@
-"""What both window cutters need from NAB: the real series in path order, each with its length,
-the positions of its labeled anomalies and the index ranges of its labeled anomaly windows."""
+"""What the window cutters need from NAB: the real series in path order, each with its length,
+the positions of its labeled anomalies and the index ranges of its labeled anomaly windows; and
+the cutting of the later sets (fresh.jsonl, more.jsonl), which differ only in crop and seed."""
 import csv, json, os
 from datetime import datetime
 
@@ -22,3 +23,34 @@ def real_series(nab):
         anomalies = [(a, index[_time(a)]) for a in labels[key]]
         busy = [(index.get(_time(w0), 0), index.get(_time(w1), n - 1)) for w0, w1 in windows.get(key, [])]
         yield key, n, anomalies, busy
+
+
+def cut_windows(nab, labeled_files, length, anomaly_at, seed, prefix, normal_per_series=3):
+    """Prints the candidates of a later set as JSON lines {id, file, start, length, source}: one
+    window of `length` per labeled NAB anomaly with the anomaly at `anomaly_at` (a fraction), then
+    up to `normal_per_series` normal windows per series (seeded) overlapping no NAB anomaly window
+    and no window of `labeled_files`. Deterministic."""
+    import random
+    seen = {}
+    for path in labeled_files:
+        for line in open(path):
+            if line.strip():
+                w = json.loads(line)
+                seen.setdefault(w['file'], []).append((w['start'], w['start'] + w['length'] - 1))
+    out, normal, rnd = [], [], random.Random(seed)
+    for key, n, anomalies, busy in real_series(nab):
+        for a, at in anomalies:
+            start = max(0, min(n - length, at - int(length * anomaly_at)))
+            out.append({'file': key, 'start': start, 'length': length, 'source': 'nab-anomaly@' + a})
+        busy = busy + seen.get(key, [])
+        taken = 0
+        for _ in range(2000):
+            if taken == normal_per_series:
+                break
+            start = rnd.randrange(0, n - length)
+            if all(start + length <= b0 or start > b1 for b0, b1 in busy):
+                normal.append({'file': key, 'start': start, 'length': length, 'source': 'nab-normal'})
+                busy.append((start, start + length - 1))
+                taken += 1
+    for i, w in enumerate(out + normal, 1):
+        print(json.dumps({'id': '%s-%03d' % (prefix, i), **w}))
