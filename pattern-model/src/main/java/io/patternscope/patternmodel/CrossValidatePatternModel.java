@@ -70,8 +70,11 @@ public final class CrossValidatePatternModel {
             System.exit(2);
         }
         List<Prediction> blindVerdicts = new ArrayList<>();
-        List<Prediction> predictions = crossValidate(out.resolveSibling(out.getFileName() + "-folds"), perClass, epochs,
-                folds, sets, blind, blindVerdicts);
+        Path workDir = out.resolveSibling(out.getFileName() + "-folds");
+        if (!TrainPatternModel.RESUME) {
+            deleteCheckpoints(workDir); // another run's code or settings may have made them
+        }
+        List<Prediction> predictions = crossValidate(workDir, perClass, epochs, folds, sets, blind, blindVerdicts);
         if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
             System.out.println(summary(predictions));
             System.out.println(blindSummary(blindVerdicts));
@@ -80,7 +83,7 @@ public final class CrossValidatePatternModel {
         List<LabeledWindows.Window> all = new ArrayList<>();
         sets.values().forEach(all::addAll);
         Evaluation generated = TrainPatternModel.trainEnsemble(out, perClass, epochs, all, TrainPatternModel.MEMBERS,
-                TrainPatternModel.MIRROR);
+                TrainPatternModel.MIRROR, checkpoints(workDir));
         write(out.resolve(PREDICTIONS), predictions);
         if (!blind.isEmpty()) {
             write(out.resolve(BLIND_PREDICTIONS), blindVerdicts);
@@ -163,7 +166,8 @@ public final class CrossValidatePatternModel {
             System.out.printf(Locale.ROOT, "fold %d: %d windows held out (%d files), %d to train on%n", fold, test.size(),
                     test.stream().map(LabeledWindows.Window::file).distinct().count(), train.size());
             Path dir = workDir.resolve("fold-" + fold);
-            TrainPatternModel.trainEnsemble(dir, perClass, epochs, train, TrainPatternModel.MEMBERS, TrainPatternModel.MIRROR);
+            TrainPatternModel.trainEnsemble(dir, perClass, epochs, train, TrainPatternModel.MEMBERS, TrainPatternModel.MIRROR,
+                    checkpoints(workDir));
             try (DjlPatternClassifier classifier = DjlPatternClassifier.load(dir)) {
                 judge(classifier, fold, test, w -> setOf.get(w.id()), predictions);
                 blind.forEach((name, windows) -> judge(classifier, fold,
@@ -172,6 +176,25 @@ public final class CrossValidatePatternModel {
             }
         }
         return predictions;
+    }
+
+    /**
+     * Where the networks' generated-only epochs are kept: they do not depend on the labeled windows,
+     * so every fold and the final model share them (per seed), and only the fine-tuning is per fold.
+     */
+    static Path checkpoints(Path workDir) {
+        return workDir.resolve("generated-only");
+    }
+
+    private static void deleteCheckpoints(Path workDir) throws IOException {
+        Path dir = checkpoints(workDir);
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static void judge(DjlPatternClassifier classifier, int fold, List<LabeledWindows.Window> windows,

@@ -76,6 +76,9 @@ public final class TrainPatternModel {
      */
     static final double REAL_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realShare", "0.5"));
 
+    /** The prefix of a generated-only checkpoint's files in its folder. */
+    private static final String CHECKPOINT = "session";
+
     private TrainPatternModel() {
     }
 
@@ -103,7 +106,7 @@ public final class TrainPatternModel {
      * {@link #REAL_SHARE} of the training set.
      */
     public static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real) throws Exception {
-        return train(out, perClass, epochs, real, TRAINING_SEED);
+        return train(out, perClass, epochs, real, TRAINING_SEED, null);
     }
 
     /**
@@ -117,8 +120,18 @@ public final class TrainPatternModel {
      */
     public static Evaluation trainEnsemble(Path out, int perClass, int epochs, List<LabeledWindows.Window> real,
             int members, boolean mirror) throws Exception {
+        return trainEnsemble(out, perClass, epochs, real, members, mirror, null);
+    }
+
+    /**
+     * As above; with {@code checkpoints} (a folder, or null), each network's generated-only epochs
+     * are trained once per seed and settings, kept there, and later trainings with the same ones
+     * start from that checkpoint (see {@link #train(Path, int, int, List, long, Path)}).
+     */
+    static Evaluation trainEnsemble(Path out, int perClass, int epochs, List<LabeledWindows.Window> real,
+            int members, boolean mirror, Path checkpoints) throws Exception {
         if (members == 1 && !mirror) {
-            return train(out, perClass, epochs, real);
+            return train(out, perClass, epochs, real, TRAINING_SEED, checkpoints);
         }
         List<Path> dirs = new ArrayList<>();
         for (int k = 0; k < members; k++) {
@@ -127,7 +140,7 @@ public final class TrainPatternModel {
                 System.out.printf(Locale.ROOT, "member %d of %d: kept from the interrupted run in %s%n", k + 1, members, dir);
             } else {
                 System.out.printf(Locale.ROOT, "member %d of %d (seed %d)%n", k + 1, members, TRAINING_SEED + k);
-                train(dir, perClass, epochs, real, TRAINING_SEED + k);
+                train(dir, perClass, epochs, real, TRAINING_SEED + k, checkpoints);
             }
             dirs.add(dir);
         }
@@ -147,9 +160,16 @@ public final class TrainPatternModel {
         return Math.max(50, perClass / 5);
     }
 
-    /** As {@link #train(Path, int, int, List)}, with {@code seed} for the training data, weights and order. */
-    static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real, long seed)
-            throws Exception {
+    /**
+     * As {@link #train(Path, int, int, List)}, with {@code seed} for the training data, weights and
+     * order. The generated-only epochs do not depend on the real windows, so with fine-tuning and a
+     * {@code checkpoints} folder they are trained once: the session (weights and Adam's state) is
+     * saved after them, and a later training with the same seed, size, epochs and settings restores
+     * it, replays the batch-order shuffles it skips, and fine-tunes from there — the weights come out
+     * bit-identical, and a cross-validation trains each seed's generated epochs once instead of per fold.
+     */
+    static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real, long seed,
+            Path checkpoints) throws Exception {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
         Dataset generated = dataset(seed, PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP), perClass,
@@ -165,9 +185,22 @@ public final class TrainPatternModel {
         // With fine-tuning, the real windows come in only after the generated-only epochs, and every
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
+        Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s", seed, perClass, epochs, EARLIEST_STEP)) : null;
+        boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f); Session session = new Session(graph)) {
             Random order = new Random(seed);
-            for (int epoch = 1; epoch <= epochs + fineTune; epoch++) {
+            int first = 1;
+            if (restore) {
+                session.restore(checkpoint.resolve(CHECKPOINT).toString());
+                List<Integer> skipped = new ArrayList<>(Collections.nCopies(generated.labels().length, 0));
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    Collections.shuffle(skipped, order); // same draws as the epochs' shuffles: same size
+                }
+                first = epochs + 1;
+                System.out.printf(Locale.ROOT, "epochs 1–%d (generated only): restored from %s%n", epochs, checkpoint);
+            }
+            for (int epoch = first; epoch <= epochs + fineTune; epoch++) {
                 long e0 = System.nanoTime();
                 boolean tuning = epoch > epochs;
                 Dataset data = fineTune > 0 && !tuning ? generated : train;
@@ -195,6 +228,10 @@ public final class TrainPatternModel {
                 }
                 System.out.printf(Locale.ROOT, "epoch %d: loss %.4f, validation accuracy %.4f%s (%.1f s)%n", epoch,
                         lossSum / batches, validationAccuracy, best ? ", kept" : "", (System.nanoTime() - e0) / 1e9);
+                if (epoch == epochs && checkpoint != null) {
+                    Files.createDirectories(checkpoint);
+                    session.save(checkpoint.resolve(CHECKPOINT).toString());
+                }
             }
         }
         // The kept epoch, evaluated once on the held-out set, through the exported SavedModel.

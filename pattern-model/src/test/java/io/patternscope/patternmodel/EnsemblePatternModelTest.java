@@ -26,8 +26,8 @@ class EnsemblePatternModelTest {
         work = Files.createTempDirectory("ps-ensemble");
         first = work.resolve("a");
         second = work.resolve("b");
-        TrainPatternModel.train(first, 40, 1, List.of(), 1);
-        TrainPatternModel.train(second, 40, 1, List.of(), 2);
+        TrainPatternModel.train(first, 40, 1, List.of(), 1, null);
+        TrainPatternModel.train(second, 40, 1, List.of(), 2, null);
         PatternSeriesGenerator generator = new PatternSeriesGenerator(9, PatternSeriesGenerator.Settings.evaluation(), List.of());
         series = new ArrayList<>();
         for (PatternClass c : PatternClass.values()) {
