@@ -30,27 +30,33 @@ def cut_windows(nab, labeled_files, length, anomaly_at, seed, prefix, normal_per
     window of `length` per labeled NAB anomaly with the anomaly at `anomaly_at` (a fraction), then
     up to `normal_per_series` normal windows per series (seeded) overlapping no NAB anomaly window
     and no window of `labeled_files`. Deterministic."""
+    taken = []
+    for path in labeled_files:
+        taken += [json.loads(line) for line in open(path) if line.strip()]
+    for i, w in enumerate(crops(nab, taken, length, anomaly_at, seed, normal_per_series), 1):
+        print(json.dumps({'id': '%s-%03d' % (prefix, i), **w}))
+
+
+def crops(nab, taken, length, anomaly_at, seed, normal_per_series):
+    """The windows cut_windows prints, without ids: anomaly crops first, then normal windows that
+    overlap no NAB anomaly window and none of `taken` (dicts with file, start, length)."""
     import random
     seen = {}
-    for path in labeled_files:
-        for line in open(path):
-            if line.strip():
-                w = json.loads(line)
-                seen.setdefault(w['file'], []).append((w['start'], w['start'] + w['length'] - 1))
+    for w in taken:
+        seen.setdefault(w['file'], []).append((w['start'], w['start'] + w['length'] - 1))
     out, normal, rnd = [], [], random.Random(seed)
     for key, n, anomalies, busy in real_series(nab):
         for a, at in anomalies:
             start = max(0, min(n - length, at - int(length * anomaly_at)))
             out.append({'file': key, 'start': start, 'length': length, 'source': 'nab-anomaly@' + a})
         busy = busy + seen.get(key, [])
-        taken = 0
+        found = 0
         for _ in range(2000):
-            if taken == normal_per_series:
+            if found == normal_per_series:
                 break
             start = rnd.randrange(0, n - length)
             if all(start + length <= b0 or start > b1 for b0, b1 in busy):
                 normal.append({'file': key, 'start': start, 'length': length, 'source': 'nab-normal'})
                 busy.append((start, start + length - 1))
-                taken += 1
-    for i, w in enumerate(out + normal, 1):
-        print(json.dumps({'id': '%s-%03d' % (prefix, i), **w}))
+                found += 1
+    return out + normal
