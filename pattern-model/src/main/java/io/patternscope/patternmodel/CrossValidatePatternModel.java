@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--blind BLIND.jsonl...]}: the
+ * {@code CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--train TRAIN.jsonl...] [--blind BLIND.jsonl...]}: the
  * real-data figure of a model that learns from the hand-labeled windows too. The NAB files are
  * split into folds; for each fold a model is trained on generated series plus the labeled windows
  * of the other folds' files and classifies the fold's windows, so every window is judged by a
@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * is trained on every labeled window into {@code OUT_DIR} ({@code ./patternscope crossvalidate}).
  * Windows of the blind sets are never trained on: each is judged by the fold model that never saw
  * its file either, into {@code OUT_DIR/blind.tsv} — a test of the whole recipe on windows nothing
- * was tuned on.
+ * was tuned on. Windows of the {@code --train} sets are only learnt from: by every fold model that
+ * does not hold their file out, and by the final model; they are not judged, and the folds are
+ * balanced on the judged sets alone, so adding training windows leaves the folds as they were.
  */
 public final class CrossValidatePatternModel {
 
@@ -41,7 +43,7 @@ public final class CrossValidatePatternModel {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--blind BLIND.jsonl...]");
+            System.err.println("usage: CrossValidatePatternModel OUT_DIR NAB_DIR PER_CLASS EPOCHS FOLDS LABELS.jsonl... [--train TRAIN.jsonl...] [--blind BLIND.jsonl...]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -50,12 +52,13 @@ public final class CrossValidatePatternModel {
         int epochs = positive(args[3], "EPOCHS");
         int folds = positive(args[4], "FOLDS");
         Map<String, List<LabeledWindows.Window>> sets = new LinkedHashMap<>();
+        Map<String, List<LabeledWindows.Window>> trainOnly = new LinkedHashMap<>();
         Map<String, List<LabeledWindows.Window>> blind = new LinkedHashMap<>();
         try {
             Map<String, List<LabeledWindows.Window>> into = sets;
             for (int i = 5; i < args.length; i++) {
-                if (args[i].equals("--blind")) {
-                    into = blind;
+                if (args[i].equals("--blind") || args[i].equals("--train")) {
+                    into = args[i].equals("--blind") ? blind : trainOnly;
                     continue;
                 }
                 Path file = Path.of(args[i]);
@@ -74,7 +77,9 @@ public final class CrossValidatePatternModel {
         if (!TrainPatternModel.RESUME) {
             deleteCheckpoints(workDir); // another run's code or settings may have made them
         }
-        List<Prediction> predictions = crossValidate(workDir, perClass, epochs, folds, sets, blind, blindVerdicts);
+        List<LabeledWindows.Window> extra = new ArrayList<>();
+        trainOnly.values().forEach(extra::addAll);
+        List<Prediction> predictions = crossValidate(workDir, perClass, epochs, folds, sets, extra, blind, blindVerdicts);
         if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
             System.out.println(summary(predictions));
             System.out.println(blindSummary(blindVerdicts));
@@ -82,6 +87,7 @@ public final class CrossValidatePatternModel {
         }
         List<LabeledWindows.Window> all = new ArrayList<>();
         sets.values().forEach(all::addAll);
+        all.addAll(extra);
         Evaluation generated = TrainPatternModel.trainEnsemble(out, perClass, epochs, all, TrainPatternModel.MEMBERS,
                 TrainPatternModel.MIRROR, checkpoints(workDir));
         write(out.resolve(PREDICTIONS), predictions);
@@ -141,16 +147,18 @@ public final class CrossValidatePatternModel {
 
     static List<Prediction> crossValidate(Path workDir, int perClass, int epochs, int folds,
             Map<String, List<LabeledWindows.Window>> sets) throws Exception {
-        return crossValidate(workDir, perClass, epochs, folds, sets, Map.of(), new ArrayList<>());
+        return crossValidate(workDir, perClass, epochs, folds, sets, List.of(), Map.of(), new ArrayList<>());
     }
 
     /**
-     * As above; each window of the {@code blind} sets is also judged, into {@code blindVerdicts},
-     * by the fold model that never saw its file (fold 0's when no labeled window comes from it).
+     * As above; the {@code trainOnly} windows are learnt from by every fold model that does not
+     * hold their file out (all, for a file no judged window comes from), and each window of the
+     * {@code blind} sets is judged, into {@code blindVerdicts}, by the fold model that never saw its
+     * file (fold 0's when no judged window comes from it).
      */
     static List<Prediction> crossValidate(Path workDir, int perClass, int epochs, int folds,
-            Map<String, List<LabeledWindows.Window>> sets, Map<String, List<LabeledWindows.Window>> blind,
-            List<Prediction> blindVerdicts) throws Exception {
+            Map<String, List<LabeledWindows.Window>> sets, List<LabeledWindows.Window> trainOnly,
+            Map<String, List<LabeledWindows.Window>> blind, List<Prediction> blindVerdicts) throws Exception {
         List<LabeledWindows.Window> all = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
         sets.forEach((name, windows) -> windows.forEach(w -> {
@@ -161,7 +169,7 @@ public final class CrossValidatePatternModel {
         List<Prediction> predictions = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             int fold = f;
-            List<LabeledWindows.Window> train = all.stream().filter(w -> foldOf.get(w.file()) != fold).toList();
+            List<LabeledWindows.Window> train = trainingWindows(all, trainOnly, foldOf, fold);
             List<LabeledWindows.Window> test = all.stream().filter(w -> foldOf.get(w.file()) == fold).toList();
             System.out.printf(Locale.ROOT, "fold %d: %d windows held out (%d files), %d to train on%n", fold, test.size(),
                     test.stream().map(LabeledWindows.Window::file).distinct().count(), train.size());
@@ -176,6 +184,13 @@ public final class CrossValidatePatternModel {
             }
         }
         return predictions;
+    }
+
+    /** What fold {@code fold}'s model learns from: every judged and training-only window whose file it does not hold out. */
+    static List<LabeledWindows.Window> trainingWindows(List<LabeledWindows.Window> judged, List<LabeledWindows.Window> trainOnly,
+            Map<String, Integer> foldOf, int fold) {
+        return java.util.stream.Stream.concat(judged.stream(), trainOnly.stream())
+                .filter(w -> foldOf.getOrDefault(w.file(), -1) != fold).toList();
     }
 
     /**

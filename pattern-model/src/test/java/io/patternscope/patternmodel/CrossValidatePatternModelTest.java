@@ -22,6 +22,7 @@ class CrossValidatePatternModelTest {
     private static final Path WINDOWS = Path.of("../tools/nab-labels/windows.jsonl");
     private static final Path FRESH = Path.of("../tools/nab-labels/fresh.jsonl");
     private static final Path MORE = Path.of("../tools/nab-labels/more.jsonl");
+    private static final Path EXTRA = Path.of("../tools/nab-labels/extra.jsonl");
 
     private static LabeledWindows.Window window(String id, String file) {
         return new LabeledWindows.Window(id, file, PatternClass.NONE, new double[] {1, 2, 3});
@@ -66,14 +67,16 @@ class CrossValidatePatternModelTest {
         Path work = Files.createTempDirectory("ps-crossval");
         List<LabeledWindows.Window> blindWindows = LabeledWindows.read(MORE, NAB).labeled().subList(0, 15);
         List<CrossValidatePatternModel.Prediction> blind = new ArrayList<>();
+        List<LabeledWindows.Window> trainOnly = LabeledWindows.read(EXTRA, NAB).labeled().subList(0, 10);
         List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.crossValidate(work, 30, 1, 2,
-                sets, Map.of("more.jsonl", blindWindows), blind);
+                sets, trainOnly, Map.of("more.jsonl", blindWindows), blind);
         assertEquals(60, predictions.size());
         assertEquals(60, predictions.stream().map(CrossValidatePatternModel.Prediction::id).distinct().count());
         List<LabeledWindows.Window> all = new ArrayList<>(sets.get("windows.jsonl"));
         all.addAll(sets.get("fresh.jsonl"));
         Map<String, Integer> fold = CrossValidatePatternModel.foldsByFile(all, 2);
         predictions.forEach(p -> assertEquals(fold.get(p.file()), p.fold(), p.id() + " judged by its own file's fold"));
+        assertTrue(predictions.stream().noneMatch(p -> p.set().equals("extra.jsonl")), "training-only windows are not judged");
         assertEquals(20, predictions.stream().filter(p -> p.set().equals("fresh.jsonl")).count());
         // Blind windows are judged once each, by the fold that never saw their file (fold 0 for a file no labeled window is from).
         assertEquals(15, blind.size());
@@ -90,6 +93,20 @@ class CrossValidatePatternModelTest {
         assertEquals(CrossValidatePatternModel.evaluation(predictions).accuracy(),
                 CrossValidatePatternModel.evaluation(back).accuracy(), 1e-12);
         assertTrue(CrossValidatePatternModel.summary(back).contains("evaluate.nab_crossval.accuracy"));
+    }
+
+    @Test
+    void aFoldLearnsFromEveryWindowButThoseOfTheFilesItHoldsOut() {
+        List<LabeledWindows.Window> judged = List.of(window("a1", "a.csv"), window("b1", "b.csv"), window("c1", "c.csv"));
+        List<LabeledWindows.Window> trainOnly = List.of(window("a2", "a.csv"), window("b2", "b.csv"), window("z1", "z.csv"));
+        Map<String, Integer> foldOf = Map.of("a.csv", 0, "b.csv", 1, "c.csv", 1);
+        assertEquals(List.of("b1", "c1", "b2", "z1"), ids(CrossValidatePatternModel.trainingWindows(judged, trainOnly, foldOf, 0)));
+        assertEquals(List.of("a1", "a2", "z1"), ids(CrossValidatePatternModel.trainingWindows(judged, trainOnly, foldOf, 1)),
+                "a training-only window of a file no judged window is from is learnt by every fold");
+    }
+
+    private static List<String> ids(List<LabeledWindows.Window> windows) {
+        return windows.stream().map(LabeledWindows.Window::id).toList();
     }
 
     @Test
