@@ -61,11 +61,19 @@ public final class TrainPatternModel {
      * series (the generator's 0.4 so far; the blind set's steps at 30 % were all missed).
      */
     static final double EARLIEST_STEP = Double.parseDouble(System.getProperty("patternscope.train.earliestStep", "0.4"));
+    /**
+     * Experiments: the share of generated spike series whose spikes only just clear the noise
+     * ({@code Settings.withLowSpikeShare}; 0 so far: real spikes in dense noise were called NONE).
+     */
+    static final double LOW_SPIKE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.lowSpikeShare", "0"));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
     static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@6");
     /**
      * Resume an interrupted ensemble run: members already exported under {@code out-members/} are
-     * kept, not retrained. Only for the same code, labels and arguments as the interrupted run.
+     * kept, not retrained, and so are a cross-validation's generated-only checkpoints (otherwise
+     * deleted at its start). Only for the same code, labels and arguments as the interrupted run —
+     * or, for the checkpoints alone, the same code and generator settings (experiments on the real
+     * windows copy them into a fresh {@code OUT-folds/}).
      */
     static final boolean RESUME = Boolean.getBoolean("patternscope.train.resume");
     /**
@@ -172,7 +180,7 @@ public final class TrainPatternModel {
             Path checkpoints) throws Exception {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
-        Dataset generated = dataset(seed, PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP), perClass,
+        Dataset generated = dataset(seed, trainingSettings(), perClass,
                 true);
         Dataset train = real.isEmpty() ? generated
                 : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
@@ -186,7 +194,8 @@ public final class TrainPatternModel {
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s", seed, perClass, epochs, EARLIEST_STEP)) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s", seed, perClass, epochs, EARLIEST_STEP,
+                LOW_SPIKE_SHARE)) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -238,6 +247,11 @@ public final class TrainPatternModel {
         try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
             return evaluate(bundle.session(), heldOut);
         }
+    }
+
+    /** The generator's training settings with the experiment knobs applied. */
+    static PatternSeriesGenerator.Settings trainingSettings() {
+        return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE);
     }
 
     static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment) {

@@ -23,9 +23,12 @@ public final class PatternSeriesGenerator {
      * @param heavyTailShare   share of noise backgrounds drawn heavy-tailed
      * @param noiseScaleMax    background noise σ up to this share of its level
      * @param heavyTailClip    heavy-tailed noise is redrawn beyond ± this (unit variance); infinite: never
+     * @param earliestStep     the earliest a level shift or sudden change starts, as a fraction of the window
+     * @param lowSpikeShare    share of spike series whose spikes only just clear the noise (see {@link #withLowSpikeShare})
      */
     public record Settings(int minLength, int maxLength, double minMagnitude, double maxMagnitude, double missingRateMax,
-                           double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep) {
+                           double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep,
+                           double lowSpikeShare) {
 
         /** The earliest a level shift or sudden change starts, as a fraction of the window (0.4 so far). */
         public Settings withEarliestStep(double fraction) {
@@ -33,7 +36,21 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, fraction);
+                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare);
+        }
+
+        /**
+         * This share of spike and dip series (0 so far) gets spikes of only 1.3–2.5× the background's
+         * largest excursion instead of 6σ and more: what the labeler calls a spike in dense noise
+         * (one point clearly above all others), though only 3–5 robust σ — without them, every
+         * generated excursion that small is NONE.
+         */
+        public Settings withLowSpikeShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the share of low spikes must be in [0, 1], not " + share);
+            }
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, earliestStep, share);
         }
 
         /**
@@ -42,7 +59,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4);
+            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0);
         }
 
         /**
@@ -52,7 +69,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4);
+            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0);
         }
     }
 
@@ -68,6 +85,8 @@ public final class PatternSeriesGenerator {
 
     private final Random random;
     private final Settings settings;
+    /** The current series' noise envelope when its spikes are to be low ones, else 0. */
+    private double lowSpikeEnvelope;
     private final List<double[]> realBackgrounds;
     /** Per real background, the robust σ of all of it: the scale of its quiet stretches' patterns. */
     private final double[] realScales;
@@ -91,7 +110,8 @@ public final class PatternSeriesGenerator {
         double[] finite = Arrays.stream(v).filter(Double::isFinite).toArray();
         double median = RobustStatistics.median(finite);
         double sigma = drawn.patternSigma() > 0 ? drawn.patternSigma() : RobustStatistics.robustScale(finite, median);
-        if (isSpike(label) && drawn.boundedNoise()) {
+        lowSpikeEnvelope = 0;
+        if (isSpike(label) && (drawn.boundedNoise() || settings.lowSpikeShare() > 0)) {
             // Spikes are judged by eye against the noise's envelope: on bounded noise (uniform,
             // two-level) one clears it by far well below 5 robust σ. So a spike's σ is at most a
             // third of the background's largest excursion (≈ σ itself for Gaussian noise).
@@ -99,7 +119,13 @@ public final class PatternSeriesGenerator {
             for (double x : finite) {
                 envelope = Math.max(envelope, Math.abs(x - median));
             }
-            sigma = envelope > 0 ? Math.min(sigma, envelope / 3) : sigma;
+            if (drawn.boundedNoise()) {
+                sigma = envelope > 0 ? Math.min(sigma, envelope / 3) : sigma;
+            }
+            if (settings.lowSpikeShare() > 0 && drawn.patternSigma() == 0 && envelope > 0
+                    && random.nextDouble() < settings.lowSpikeShare()) {
+                lowSpikeEnvelope = envelope; // not on idle or real stretches: their envelope is no noise
+            }
         }
         int change = inject(label, v, sigma, median);
         if (random.nextDouble() < 0.3) {
@@ -298,8 +324,14 @@ public final class PatternSeriesGenerator {
         return sigma * (settings.minMagnitude() + random.nextDouble() * (settings.maxMagnitude() - settings.minMagnitude()));
     }
 
-    /** A spike's height: from 6σ up to 3× the largest change, log-uniform — real spikes are often far taller than steps. */
+    /**
+     * A spike's height: from 6σ up to 3× the largest change, log-uniform — real spikes are often far
+     * taller than steps; in a low-spike series, 1.3–2.5× the background's largest excursion.
+     */
     private double spikeHeight(double sigma) {
+        if (lowSpikeEnvelope > 0) {
+            return lowSpikeEnvelope * (1.3 + 1.2 * random.nextDouble());
+        }
         double low = Math.max(6, settings.minMagnitude());
         return sigma * low * Math.pow(3 * settings.maxMagnitude() / low, random.nextDouble());
     }
@@ -370,7 +402,7 @@ public final class PatternSeriesGenerator {
             case SINGLE_SPIKE, SINGLE_DIP -> {
                 // Anywhere but the last points, where a spike could not be told from a late step.
                 int at = Math.min(n - 5, between(n, 0.1, 0.95));
-                spike(v, at, sign * spikeHeight(sigma));
+                spike(v, at, sign * spikeHeight(sigma), median);
                 return at;
             }
             case MULTIPLE_SPIKES, MULTIPLE_DIPS -> {
@@ -382,7 +414,7 @@ public final class PatternSeriesGenerator {
                 int span = Math.max(minGap * count, between(n, 0.1, 0.95 - at / (double) n));
                 int first = at;
                 for (int k = 0; k < count && at < n - 4; k++) {
-                    spike(v, at, sign * spikeHeight(sigma));
+                    spike(v, at, sign * spikeHeight(sigma), median);
                     int next = at + minGap + random.nextInt(Math.max(1, 2 * span / count - minGap));
                     at = k == 0 && next >= n - 4 ? at + minGap : next; // never fewer than two
                 }
@@ -423,7 +455,10 @@ public final class PatternSeriesGenerator {
         }
     }
 
-    private void spike(double[] v, int at, double m) {
+    private void spike(double[] v, int at, double m, double median) {
+        if (lowSpikeEnvelope > 0) {
+            m += median - v[at]; // a low spike's top lies m from the median, whatever the noise there
+        }
         int width = 1 + random.nextInt(3);
         for (int i = at; i < Math.min(v.length, at + width); i++) {
             v[i] += m * (i == at ? 1 : 0.6);

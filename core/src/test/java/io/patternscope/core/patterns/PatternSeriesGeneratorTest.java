@@ -2,6 +2,7 @@ package io.patternscope.core.patterns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.patternscope.core.screening.RobustStatistics;
@@ -89,6 +90,39 @@ class PatternSeriesGeneratorTest {
             inside = high || (inside && Double.isNaN(v));
         }
         return runs;
+    }
+
+    /** Low spikes: the tallest excursion clears everything else in the series, by 1.3–2.5× the median distance at most. */
+    @Test
+    void lowSpikesOnlyJustClearTheNoiseButClearIt() {
+        PatternSeriesGenerator generator = new PatternSeriesGenerator(11,
+                PatternSeriesGenerator.Settings.training().withLowSpikeShare(1), NO_REAL_BACKGROUNDS);
+        int low = 0;
+        int clear = 0;
+        for (int i = 0; i < 300; i++) {
+            double[] v = generator.next(PatternClass.SINGLE_SPIKE).values();
+            double[] finite = Arrays.stream(v).filter(Double::isFinite).toArray();
+            double median = RobustStatistics.median(finite);
+            double sigma = RobustStatistics.robustScale(finite, median);
+            int top = 0;
+            for (int k = 1; k < v.length; k++) {
+                if (Double.isFinite(v[k]) && (!Double.isFinite(v[top]) || Math.abs(v[k] - median) > Math.abs(v[top] - median))) {
+                    top = k;
+                }
+            }
+            double next = 0;
+            for (int k = 0; k < v.length; k++) {
+                if (Double.isFinite(v[k]) && (k < top - 1 || k > top + 3)) { // a spike is up to 3 points wide
+                    next = Math.max(next, Math.abs(v[k] - median));
+                }
+            }
+            double height = Math.abs(v[top] - median);
+            low += sigma > 0 && height < 8 * sigma ? 1 : 0;
+            clear += height >= 1.25 * next ? 1 : 0;
+        }
+        assertTrue(low >= 150, "most low spikes are under 8 robust σ (the usual ones are 6–60σ): " + low + " of 300");
+        assertTrue(clear >= 270, "and still the tallest excursion by a margin: " + clear + " of 300");
+        assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withLowSpikeShare(1.5));
     }
 
     @Test
