@@ -85,11 +85,11 @@ public final class PatternSeriesGenerator {
 
     private final Random random;
     private final Settings settings;
-    /** The current series' noise envelope when its spikes are to be low ones, else 0. */
-    private double lowSpikeEnvelope;
     private final List<double[]> realBackgrounds;
     /** Per real background, the robust σ of all of it: the scale of its quiet stretches' patterns. */
     private final double[] realScales;
+    /** The current series' noise envelope when its spikes are to be low ones, else 0. */
+    private double lowSpikeEnvelope;
 
     /**
      * @param realBackgrounds stretches of real series free of known anomalies (NAB's labeled windows
