@@ -11,11 +11,9 @@ Writes JSON lines {id, file, start, length, source} to stdout; `label`/`excluded
 Usage: cut_extra.py NAB_DIR windows.jsonl fresh.jsonl more.jsonl > candidates.jsonl
 """
 import json, sys
-from nab_series import crops
+from nab_series import crops, read_windows
 
-nab, taken = sys.argv[1], []
-for path in sys.argv[2:]:
-    taken += [json.loads(line) for line in open(path) if line.strip()]
+nab, taken = sys.argv[1], read_windows(sys.argv[2:])
 early = crops(nab, taken, length=200, anomaly_at=0.15, seed=17, normal_per_series=1)
 middle = crops(nab, taken + early, length=480, anomaly_at=0.45, seed=18, normal_per_series=1)
 for i, w in enumerate(early + middle, 1):

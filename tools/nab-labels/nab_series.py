@@ -30,11 +30,17 @@ def cut_windows(nab, labeled_files, length, anomaly_at, seed, prefix, normal_per
     window of `length` per labeled NAB anomaly with the anomaly at `anomaly_at` (a fraction), then
     up to `normal_per_series` normal windows per series (seeded) overlapping no NAB anomaly window
     and no window of `labeled_files`. Deterministic."""
-    taken = []
-    for path in labeled_files:
-        taken += [json.loads(line) for line in open(path) if line.strip()]
+    taken = read_windows(labeled_files)
     for i, w in enumerate(crops(nab, taken, length, anomaly_at, seed, normal_per_series), 1):
         print(json.dumps({'id': '%s-%03d' % (prefix, i), **w}))
+
+
+def read_windows(paths):
+    """The windows (dicts with file, start, length, ...) of the given JSON-lines sets, in order."""
+    windows = []
+    for path in paths:
+        windows += [json.loads(line) for line in open(path) if line.strip()]
+    return windows
 
 
 def crops(nab, taken, length, anomaly_at, seed, normal_per_series):

@@ -57,8 +57,12 @@ public final class CrossValidatePatternModel {
         try {
             Map<String, List<LabeledWindows.Window>> into = sets;
             for (int i = 5; i < args.length; i++) {
-                if (args[i].equals("--blind") || args[i].equals("--train")) {
-                    into = args[i].equals("--blind") ? blind : trainOnly;
+                if (args[i].equals("--train")) {
+                    into = trainOnly;
+                    continue;
+                }
+                if (args[i].equals("--blind")) {
+                    into = blind;
                     continue;
                 }
                 Path file = Path.of(args[i]);
@@ -75,7 +79,7 @@ public final class CrossValidatePatternModel {
         List<Prediction> blindVerdicts = new ArrayList<>();
         Path workDir = out.resolveSibling(out.getFileName() + "-folds");
         if (!TrainPatternModel.RESUME) {
-            deleteCheckpoints(workDir); // another run's code or settings may have made them
+            TrainPatternModel.deleteTree(checkpoints(workDir)); // another run's code or settings may have made them
         }
         List<LabeledWindows.Window> extra = new ArrayList<>();
         trainOnly.values().forEach(extra::addAll);
@@ -199,17 +203,6 @@ public final class CrossValidatePatternModel {
      */
     static Path checkpoints(Path workDir) {
         return workDir.resolve("generated-only");
-    }
-
-    private static void deleteCheckpoints(Path workDir) throws IOException {
-        Path dir = checkpoints(workDir);
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private static void judge(DjlPatternClassifier classifier, int fold, List<LabeledWindows.Window> windows,

@@ -2,7 +2,6 @@ package io.patternscope.patternmodel;
 
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
-import io.patternscope.core.patterns.PatternSeriesGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,8 +135,7 @@ public final class EvaluatePatternModel {
     }
 
     static Evaluation generated(DjlPatternClassifier classifier, int perClass) {
-        TrainPatternModel.Dataset data = TrainPatternModel.dataset(TrainPatternModel.SEED + 1,
-                PatternSeriesGenerator.Settings.evaluation(), perClass, false);
+        TrainPatternModel.Dataset data = TrainPatternModel.heldOut(perClass);
         int length = PatternPreprocessor.MODEL_LENGTH;
         int[][] confusion = new int[PatternClass.values().length][PatternClass.values().length];
         for (int from = 0; from < data.labels().length; from += 512) {

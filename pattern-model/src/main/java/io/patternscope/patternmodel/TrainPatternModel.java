@@ -4,10 +4,12 @@ import io.patternscope.core.patterns.LabeledSeries;
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
 import io.patternscope.core.patterns.PatternSeriesGenerator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -134,7 +136,7 @@ public final class TrainPatternModel {
     /**
      * As above; with {@code checkpoints} (a folder, or null), each network's generated-only epochs
      * are trained once per seed and settings, kept there, and later trainings with the same ones
-     * start from that checkpoint (see {@link #train(Path, int, int, List, long, Path)}).
+     * start from that checkpoint (see {@link #trainNetwork}).
      */
     static Evaluation trainEnsemble(Path out, int perClass, int epochs, List<LabeledWindows.Window> real,
             int members, boolean mirror, Path checkpoints) throws Exception {
@@ -148,7 +150,7 @@ public final class TrainPatternModel {
                 System.out.printf(Locale.ROOT, "member %d of %d: kept from the interrupted run in %s%n", k + 1, members, dir);
             } else {
                 System.out.printf(Locale.ROOT, "member %d of %d (seed %d)%n", k + 1, members, TRAINING_SEED + k);
-                train(dir, perClass, epochs, real, TRAINING_SEED + k, checkpoints);
+                trainNetwork(dir, perClass, epochs, real, TRAINING_SEED + k, checkpoints);
             }
             dirs.add(dir);
         }
@@ -169,33 +171,45 @@ public final class TrainPatternModel {
     }
 
     /**
-     * As {@link #train(Path, int, int, List)}, with {@code seed} for the training data, weights and
-     * order. The generated-only epochs do not depend on the real windows, so with fine-tuning and a
-     * {@code checkpoints} folder they are trained once: the session (weights and Adam's state) is
-     * saved after them, and a later training with the same seed, size, epochs and settings restores
-     * it, replays the batch-order shuffles it skips, and fine-tunes from there — the weights come out
-     * bit-identical, and a cross-validation trains each seed's generated epochs once instead of per fold.
+     * {@link #trainNetwork}, then the exported network's accuracy on the held-out generated set.
      */
     static Evaluation train(Path out, int perClass, int epochs, List<LabeledWindows.Window> real, long seed,
             Path checkpoints) throws Exception {
+        trainNetwork(out, perClass, epochs, real, seed, checkpoints);
+        // The kept epoch, evaluated once on the held-out set, through the exported SavedModel.
+        try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
+            return evaluate(bundle.session(), heldOut(heldOutPerClass(perClass)));
+        }
+    }
+
+    /**
+     * Trains one network as {@link #train(Path, int, int, List)} does, with {@code seed} for the
+     * training data, weights and order, and exports it to {@code out}. The generated-only epochs do
+     * not depend on the real windows, so with fine-tuning and a {@code checkpoints} folder they are
+     * trained once: the session (weights and Adam's state) is saved after them, and a later training
+     * with the same seed, size, epochs and settings restores it, replays the batch-order shuffles it
+     * skips, and fine-tunes from there — the weights come out bit-identical, and a cross-validation
+     * trains each seed's generated epochs once instead of per fold.
+     */
+    static void trainNetwork(Path out, int perClass, int epochs, List<LabeledWindows.Window> real, long seed,
+            Path checkpoints) throws Exception {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
-        Dataset generated = dataset(seed, trainingSettings(), perClass,
-                true);
+        PatternSeriesGenerator.Settings settings = trainingSettings();
+        Dataset generated = dataset(seed, settings, perClass, true);
         Dataset train = real.isEmpty() ? generated
                 : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
-        Dataset heldOut = dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), heldOutPerClass(perClass), false);
         Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
         double bestValidation = -1;
-        System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated), %d held-out series (%.1f s)%n",
+        System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated) (%.1f s)%n",
                 train.labels().length, train.labels().length - generated.labels().length, real.size(),
-                heldOut.labels().length, (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9);
         // With fine-tuning, the real windows come in only after the generated-only epochs, and every
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s", seed, perClass, epochs, EARLIEST_STEP,
-                LOW_SPIKE_SHARE)) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s", seed, perClass, epochs, settings.earliestStep(),
+                settings.lowSpikeShare())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -243,10 +257,14 @@ public final class TrainPatternModel {
                 }
             }
         }
-        // The kept epoch, evaluated once on the held-out set, through the exported SavedModel.
-        try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
-            return evaluate(bundle.session(), heldOut);
-        }
+    }
+
+    /**
+     * The held-out generated set: another seed and noisier settings than training, never used to
+     * choose anything; {@code perClass} series of each class.
+     */
+    static Dataset heldOut(int perClass) {
+        return dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), perClass, false);
     }
 
     /** The generator's training settings with the experiment knobs applied. */
@@ -360,16 +378,21 @@ public final class TrainPatternModel {
     }
 
     static void export(Session session, Graph graph, Path out) throws Exception {
-        if (Files.exists(out)) {
-            try (var walk = Files.walk(out)) {
-                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        deleteTree(out);
         Signature signature = Signature.builder().key(Signature.DEFAULT_KEY)
                 .input(PatternCnn.INPUT, graph.operation(PatternCnn.INPUT).output(0))
                 .output(PatternCnn.OUTPUT, graph.operation(PatternCnn.OUTPUT).output(0)).build();
         SavedModelBundle.exporter(out.toString()).withFunction(session.function(signature)).export();
+    }
+
+    /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
