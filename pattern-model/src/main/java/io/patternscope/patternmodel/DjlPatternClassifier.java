@@ -26,7 +26,8 @@ import java.util.Properties;
  * second SavedModel in {@value #SECOND_LOOK}/ (typically an ensemble that also looks at the
  * series upside down) with {@code second-look-below} in {@code model.properties}: series whose
  * first verdict is less confident than that get the second model's verdict instead, so the extra
- * cost is paid only where the first look is unsure. Thread-safe: one predictor per call (cheap
+ * cost is paid only where the first look is unsure. The input the networks take is named there too
+ * ({@link ModelInput}; 128 buckets, one channel, when it names none). Thread-safe: one predictor per call (cheap
  * next to a batch), the models shared.
  */
 public final class DjlPatternClassifier implements AutoCloseable {
@@ -43,13 +44,15 @@ public final class DjlPatternClassifier implements AutoCloseable {
     private final ZooModel<NDList, NDList> model;
     private final ZooModel<NDList, NDList> secondLook;
     private final double secondLookBelow;
+    private final ModelInput input;
     private final String version;
 
     private DjlPatternClassifier(ZooModel<NDList, NDList> model, ZooModel<NDList, NDList> secondLook,
-            double secondLookBelow, String version) {
+            double secondLookBelow, ModelInput input, String version) {
         this.model = model;
         this.secondLook = secondLook;
         this.secondLookBelow = secondLookBelow;
+        this.input = input;
         this.version = version;
     }
 
@@ -69,13 +72,14 @@ public final class DjlPatternClassifier implements AutoCloseable {
             }
         }
         double below = secondLookBelow(p, properties);
+        ModelInput input = ModelInput.of(p, properties);
         Path second = dir.resolve(SECOND_LOOK);
         if (below > 0 && !Files.isRegularFile(second.resolve("saved_model.pb"))) {
             throw new IllegalArgumentException(properties + " asks for a second look, but there is no SavedModel in " + second);
         }
         ZooModel<NDList, NDList> first = savedModel(dir);
         try {
-            return new DjlPatternClassifier(first, below > 0 ? savedModel(second) : null, below,
+            return new DjlPatternClassifier(first, below > 0 ? savedModel(second) : null, below, input,
                     p.getProperty("version", "pattern-cnn"));
         } catch (RuntimeException e) {
             first.close();
@@ -113,23 +117,28 @@ public final class DjlPatternClassifier implements AutoCloseable {
         return version;
     }
 
+    /** What the model takes: each prepared row is {@code input().width()} floats. */
+    public ModelInput input() {
+        return input;
+    }
+
     /** Classifies series of any length (≥ 2 finite values each, see {@link PatternPreprocessor}). */
     public List<Result> classify(List<double[]> series) {
-        int length = PatternPreprocessor.MODEL_LENGTH;
-        float[] flat = new float[series.size() * length];
+        int width = input.width();
+        float[] flat = new float[series.size() * width];
         // Preprocessing is per series and independent: spread it over the cores while TF waits.
         java.util.stream.IntStream.range(0, series.size()).parallel().forEach(i ->
-                System.arraycopy(PatternPreprocessor.prepare(series.get(i), length), 0, flat, i * length, length));
+                System.arraycopy(input.prepare(series.get(i)), 0, flat, i * width, width));
         return classifyPrepared(flat, series.size());
     }
 
-    /** Classifies already preprocessed rows ({@code n} × 128, row-major). */
+    /** Classifies already preprocessed rows ({@code n} × {@code input().width()}, row-major). */
     public List<Result> classifyPrepared(float[] flat, int n) {
         List<Result> out = predict(model, flat, n);
         if (secondLook == null) {
             return out;
         }
-        int length = PatternPreprocessor.MODEL_LENGTH;
+        int width = input.width();
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (out.get(i).confidence() < secondLookBelow) {
@@ -137,9 +146,9 @@ public final class DjlPatternClassifier implements AutoCloseable {
             }
         }
         if (!unsure.isEmpty()) {
-            float[] rows = new float[unsure.size() * length];
+            float[] rows = new float[unsure.size() * width];
             for (int j = 0; j < unsure.size(); j++) {
-                System.arraycopy(flat, unsure.get(j) * length, rows, j * length, length);
+                System.arraycopy(flat, unsure.get(j) * width, rows, j * width, width);
             }
             List<Result> second = predict(secondLook, rows, unsure.size());
             for (int j = 0; j < unsure.size(); j++) {
@@ -149,16 +158,16 @@ public final class DjlPatternClassifier implements AutoCloseable {
         return out;
     }
 
-    private static List<Result> predict(ZooModel<NDList, NDList> model, float[] flat, int n) {
+    private List<Result> predict(ZooModel<NDList, NDList> model, float[] flat, int n) {
         List<Result> out = new ArrayList<>(n);
         if (n == 0) {
             return out;
         }
         try (NDManager manager = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.newPredictor()) {
-            NDArray input = manager.create(flat, new Shape(n, PatternPreprocessor.MODEL_LENGTH));
-            input.setName(PatternCnn.INPUT);
-            float[] probabilities = predictor.predict(new NDList(input)).get(0).toFloatArray();
+            NDArray rows = manager.create(flat, new Shape(n, input.width()));
+            rows.setName(PatternCnn.INPUT);
+            float[] probabilities = predictor.predict(new NDList(rows)).get(0).toFloatArray();
             PatternClass[] classes = PatternClass.values();
             for (int i = 0; i < n; i++) {
                 float[] row = new float[classes.length];

@@ -9,7 +9,7 @@ import org.tensorflow.Session;
 
 /**
  * Folds trained pattern CNNs (SavedModels from {@link TrainPatternModel}) into one serving
- * SavedModel ({@link PatternCnn#ensemble(int, boolean)}): the mean of their probabilities, each
+ * SavedModel ({@link PatternCnn#ensemble(int, boolean, ModelInput)}): the mean of their probabilities, each
  * optionally also asked about the series upside down. Averaging opinions smooths out the quirks
  * each one picked up, and serving stays one model, one signature, one call. The result holds the
  * weights only (no optimizer slots).
@@ -19,14 +19,17 @@ public final class EnsemblePatternModel {
     private EnsemblePatternModel() {
     }
 
-    /** Writes the ensemble of {@code members} to {@code out} (replacing what is there). */
-    public static void build(List<Path> members, boolean mirror, Path out) throws Exception {
+    /**
+     * Writes the ensemble of {@code members} (networks taking {@code input}) to {@code out},
+     * replacing what is there.
+     */
+    public static void build(List<Path> members, boolean mirror, ModelInput input, Path out) throws Exception {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one member");
         }
         TensorFlowNatives.load();
-        int parameters = PatternCnn.parameterShapes().size();
-        try (Graph graph = PatternCnn.ensemble(members.size(), mirror); Session session = new Session(graph)) {
+        int parameters = PatternCnn.parameterShapes(input).size();
+        try (Graph graph = PatternCnn.ensemble(members.size(), mirror, input); Session session = new Session(graph)) {
             for (int k = 0; k < members.size(); k++) {
                 try (SavedModelBundle member = SavedModelBundle.load(members.get(k).toString(), "serve")) {
                     Session.Runner fetch = member.session().runner();
@@ -49,7 +52,7 @@ public final class EnsemblePatternModel {
 
     /**
      * The training graph creates its parameters before anything else, in
-     * {@link PatternCnn#parameterShapes()} order, under TensorFlow's default names.
+     * {@link PatternCnn#parameterShapes} order, under TensorFlow's default names.
      */
     private static String trainedName(int parameter) {
         return parameter == 0 ? "Variable" : "Variable_" + parameter;

@@ -1,7 +1,6 @@
 package io.patternscope.patternmodel;
 
 import io.patternscope.core.patterns.PatternClass;
-import io.patternscope.core.patterns.PatternPreprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +134,8 @@ public final class EvaluatePatternModel {
     }
 
     static Evaluation generated(DjlPatternClassifier classifier, int perClass) {
-        TrainPatternModel.Dataset data = TrainPatternModel.heldOut(perClass);
-        int length = PatternPreprocessor.MODEL_LENGTH;
+        TrainPatternModel.Dataset data = TrainPatternModel.heldOut(perClass, classifier.input());
+        int length = classifier.input().width();
         int[][] confusion = new int[PatternClass.values().length][PatternClass.values().length];
         for (int from = 0; from < data.labels().length; from += 512) {
             int n = Math.min(512, data.labels().length - from);

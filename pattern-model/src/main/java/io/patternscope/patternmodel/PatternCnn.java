@@ -1,7 +1,6 @@
 package io.patternscope.patternmodel;
 
 import io.patternscope.core.patterns.PatternClass;
-import io.patternscope.core.patterns.PatternPreprocessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +16,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, 128] (the preprocessed series) →
- * three Conv1D layers of 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 →
+ * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#width()}] (the
+ * preprocessed series, 128 buckets × 1 channel for every model so far) → three Conv1D layers of
+ * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 (the first of
+ * {@link ModelInput#firstPool()}: 4 for 256 buckets) →
  * dense 64 (ReLU) → dense 14 → softmax. Conv1D is written as a 2-D convolution over an image of
  * height 1. Weights start from a seeded truncated normal (He scaling), so training is reproducible.
  */
@@ -33,23 +34,23 @@ public final class PatternCnn {
     static final int[] FILTERS = {64, 128, 256};
     static final int KERNEL = 5;
     static final int DENSE = 64;
-    /** Values entering the dense layer: three poolings of 2 leave an 8th of the length, times the last filters. */
-    static final int FLAT = PatternPreprocessor.MODEL_LENGTH / 8 * FILTERS[FILTERS.length - 1];
+    /** Values entering the dense layer: the poolings leave 16 positions, times the last filters. */
+    static final int FLAT = 16 * FILTERS[FILTERS.length - 1];
 
     private PatternCnn() {
     }
 
     /** Builds the graph with its Adam training op; returns the graph, ready for a Session. */
-    public static Graph build(long seed, float learningRate) {
+    public static Graph build(long seed, float learningRate, ModelInput in) {
         Graph graph = new Graph();
         Ops tf = Ops.create(graph);
-        Placeholder<TFloat32> input = input(tf);
+        Placeholder<TFloat32> input = input(tf, in);
         Placeholder<TInt32> labels = tf.withName(LABELS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         // Weights He-scaled by their fan-in (every dimension but the last), each from its own seed;
         // biases start at 0. Created first, in parameterShapes() order (EnsemblePatternModel reads them so).
         List<Operand<TFloat32>> parameters = new ArrayList<>();
         long layerSeed = seed;
-        for (Shape shape : parameterShapes()) {
+        for (Shape shape : parameterShapes(in)) {
             int[] dims = new int[shape.numDimensions()];
             for (int d = 0; d < dims.length; d++) {
                 dims[d] = (int) shape.size(d);
@@ -57,7 +58,7 @@ public final class PatternCnn {
             parameters.add(dims.length == 1 ? tf.variable(tf.fill(tf.array(dims), tf.constant(0.0f)))
                     : weights(tf, dims, (int) (shape.size() / dims[dims.length - 1]), layerSeed++));
         }
-        Operand<TFloat32> logits = logits(tf, input, parameters);
+        Operand<TFloat32> logits = logits(tf, input, in, parameters);
         tf.withName(OUTPUT).nn.softmax(logits);
 
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(CLASSES), tf.constant(1.0f), tf.constant(0.0f));
@@ -77,17 +78,17 @@ public final class PatternCnn {
      * {@code i} is variable {@code member<k>_p<i>}, set by feeding {@code member<k>_p<i>_value}
      * to target {@code member<k>_p<i>_assign} (see {@link EnsemblePatternModel}).
      */
-    public static Graph ensemble(int members, boolean mirror) {
+    public static Graph ensemble(int members, boolean mirror, ModelInput in) {
         Graph graph = new Graph();
         Ops tf = Ops.create(graph);
-        Placeholder<TFloat32> input = input(tf);
+        Placeholder<TFloat32> input = input(tf, in);
         Operand<TFloat32> upsideDown = tf.math.sub(tf.constant(1.0f), input);
         int[] mirrored = new int[CLASSES];
         for (PatternClass c : PatternClass.values()) {
             mirrored[c.ordinal()] = c.mirrored().ordinal();
         }
         List<Operand<TFloat32>> probabilities = new ArrayList<>();
-        List<Shape> shapes = parameterShapes();
+        List<Shape> shapes = parameterShapes(in);
         for (int k = 0; k < members; k++) {
             List<Operand<TFloat32>> parameters = new ArrayList<>();
             for (int i = 0; i < shapes.size(); i++) {
@@ -97,9 +98,9 @@ public final class PatternCnn {
                         tf.withName(name + "_value").placeholder(TFloat32.class, Placeholder.shape(shapes.get(i))));
                 parameters.add(v);
             }
-            probabilities.add(tf.nn.softmax(logits(tf, input, parameters)));
+            probabilities.add(tf.nn.softmax(logits(tf, input, in, parameters)));
             if (mirror) {
-                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, parameters)), tf.constant(mirrored),
+                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, in, parameters)), tf.constant(mirrored),
                         tf.constant(1)));
             }
         }
@@ -107,15 +108,15 @@ public final class PatternCnn {
         return graph;
     }
 
-    /** The name of member {@code k}'s parameter {@code i} in {@link #ensemble(int, boolean)}. */
+    /** The name of member {@code k}'s parameter {@code i} in {@link #ensemble(int, boolean, ModelInput)}. */
     static String parameterName(int member, int parameter) {
         return "member" + member + "_p" + parameter;
     }
 
     /** Shapes of the parameters, in the order {@link #logits} takes them (and training creates them). */
-    static List<Shape> parameterShapes() {
+    static List<Shape> parameterShapes(ModelInput in) {
         List<Shape> shapes = new ArrayList<>();
-        int channels = 1;
+        int channels = in.channels();
         for (int filters : FILTERS) {
             shapes.add(Shape.of(1, KERNEL, channels, filters));
             shapes.add(Shape.of(filters));
@@ -128,18 +129,19 @@ public final class PatternCnn {
         return shapes;
     }
 
-    private static Placeholder<TFloat32> input(Ops tf) {
-        return tf.withName(INPUT).placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, PatternPreprocessor.MODEL_LENGTH)));
+    private static Placeholder<TFloat32> input(Ops tf, ModelInput in) {
+        return tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, in.width())));
     }
 
-    /** The network itself, from [batch, 128] inputs and the parameters in {@link #parameterShapes()} order. */
-    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, List<Operand<TFloat32>> p) {
-        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, PatternPreprocessor.MODEL_LENGTH, 1));
+    /** The network itself, from [batch, width] inputs and the parameters in {@link #parameterShapes} order. */
+    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p) {
+        // Channels are interleaved in a row, so this reshape puts bucket k's values in position k.
+        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, in.length(), in.channels()));
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
             x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));
-            x = tf.nn.maxPool(x, tf.array(1, 1, 2, 1), tf.array(1, 1, 2, 1), "SAME");
+            int pool = layer == 0 ? in.firstPool() : 2;
+            x = tf.nn.maxPool(x, tf.array(1, 1, pool, 1), tf.array(1, 1, pool, 1), "SAME");
         }
         Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));

@@ -2,7 +2,6 @@ package io.patternscope.patternmodel;
 
 import io.patternscope.core.patterns.LabeledSeries;
 import io.patternscope.core.patterns.PatternClass;
-import io.patternscope.core.patterns.PatternPreprocessor;
 import io.patternscope.core.patterns.PatternSeriesGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import org.tensorflow.types.TInt32;
  * with a fixed seed, keeps the epoch that does best on a validation set (training settings, its
  * own seed), reports accuracy on a held-out set generated with another seed and noisier settings
  * (never used to choose anything), and exports that epoch as a TensorFlow SavedModel (signature {@code serving_default}: input
- * {@code input} [n, 128] float → output {@code output} [n, 14] probabilities).
+ * {@code input} [n, {@link ModelInput#width()}] float → output {@code output} [n, 14] probabilities).
  */
 public final class TrainPatternModel {
 
@@ -68,6 +67,12 @@ public final class TrainPatternModel {
      * ({@code Settings.withLowSpikeShare}; 0 so far: real spikes in dense noise were called NONE).
      */
     static final double LOW_SPIKE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.lowSpikeShare", "0"));
+    /**
+     * Experiments: the networks' input ({@link ModelInput}): 128 or 256 buckets, with each bucket's
+     * extreme (1 channel, every model so far) or its mean too (2).
+     */
+    static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128),
+            Integer.getInteger("patternscope.train.inputChannels", 1));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
     static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@6");
     /**
@@ -154,12 +159,12 @@ public final class TrainPatternModel {
             }
             dirs.add(dir);
         }
-        EnsemblePatternModel.build(dirs.subList(0, 1), false, out);
-        EnsemblePatternModel.build(dirs, mirror, out.resolve(DjlPatternClassifier.SECOND_LOOK));
+        EnsemblePatternModel.build(dirs.subList(0, 1), false, INPUT, out);
+        EnsemblePatternModel.build(dirs, mirror, INPUT, out.resolve(DjlPatternClassifier.SECOND_LOOK));
         Files.writeString(out.resolve("model.properties"), String.format(Locale.ROOT,
-                "version=%s%n# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n", VERSION,
+                "version=%s%n# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n%s", VERSION,
                 DjlPatternClassifier.SECOND_LOOK, members, mirror ? ", each also upside down" : "",
-                DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW));
+                DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW, INPUT.properties()));
         try (DjlPatternClassifier served = DjlPatternClassifier.load(out)) {
             return EvaluatePatternModel.generated(served, heldOutPerClass(perClass));
         }
@@ -178,7 +183,7 @@ public final class TrainPatternModel {
         trainNetwork(out, perClass, epochs, real, seed, checkpoints);
         // The kept epoch, evaluated once on the held-out set, through the exported SavedModel.
         try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
-            return evaluate(bundle.session(), heldOut(heldOutPerClass(perClass)));
+            return evaluate(bundle.session(), heldOut(heldOutPerClass(perClass), INPUT));
         }
     }
 
@@ -196,10 +201,11 @@ public final class TrainPatternModel {
         TensorFlowNatives.load();
         long t0 = System.nanoTime();
         PatternSeriesGenerator.Settings settings = trainingSettings();
-        Dataset generated = dataset(seed, settings, perClass, true);
+        Dataset generated = dataset(seed, settings, perClass, true, INPUT);
         Dataset train = real.isEmpty() ? generated
                 : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
-        Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10), false);
+        Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10),
+                false, INPUT);
         double bestValidation = -1;
         System.out.printf(Locale.ROOT, "data: %d training (%d of them %d real windows, repeated) (%.1f s)%n",
                 train.labels().length, train.labels().length - generated.labels().length, real.size(),
@@ -208,10 +214,10 @@ public final class TrainPatternModel {
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s", seed, perClass, epochs, settings.earliestStep(),
-                settings.lowSpikeShare())) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-input-%dx%d", seed, perClass, epochs,
+                settings.earliestStep(), settings.lowSpikeShare(), INPUT.length(), INPUT.channels())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
-        try (Graph graph = PatternCnn.build(seed, 0.001f); Session session = new Session(graph)) {
+        try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
             int first = 1;
             if (restore) {
@@ -257,14 +263,17 @@ public final class TrainPatternModel {
                 }
             }
         }
+        if (!INPUT.equals(ModelInput.STANDARD)) {
+            Files.writeString(out.resolve("model.properties"), INPUT.properties());
+        }
     }
 
     /**
      * The held-out generated set: another seed and noisier settings than training, never used to
      * choose anything; {@code perClass} series of each class.
      */
-    static Dataset heldOut(int perClass) {
-        return dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), perClass, false);
+    static Dataset heldOut(int perClass, ModelInput input) {
+        return dataset(SEED + 1, PatternSeriesGenerator.Settings.evaluation(), perClass, false, input);
     }
 
     /** The generator's training settings with the experiment knobs applied. */
@@ -272,7 +281,7 @@ public final class TrainPatternModel {
         return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE);
     }
 
-    static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment) {
+    static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment, ModelInput input) {
         PatternSeriesGenerator generator = new PatternSeriesGenerator(seed, settings, List.of());
         Random random = new Random(seed ^ 0x5DEECE66DL);
         PatternClass[] classes = PatternClass.values();
@@ -291,7 +300,7 @@ public final class TrainPatternModel {
                     }
                     s = PatternSeriesGenerator.scaled(s, Math.exp(random.nextGaussian()), random.nextGaussian() * 100);
                 }
-                inputs[k] = PatternPreprocessor.prepare(s.values(), PatternPreprocessor.MODEL_LENGTH);
+                inputs[k] = input.prepare(s.values());
                 labels[k++] = s.label().ordinal();
             }
         }
@@ -320,7 +329,7 @@ public final class TrainPatternModel {
                 if (random.nextBoolean()) {
                     s = PatternSeriesGenerator.mirror(s);
                 }
-                inputs[k] = PatternPreprocessor.prepare(s.values(), PatternPreprocessor.MODEL_LENGTH);
+                inputs[k] = INPUT.prepare(s.values());
                 labels[k++] = s.label().ordinal();
             }
         }
@@ -336,7 +345,7 @@ public final class TrainPatternModel {
     }
 
     static TFloat32 inputs(float[][] all, List<Integer> batch) {
-        int length = PatternPreprocessor.MODEL_LENGTH;
+        int length = all[batch.get(0)].length;
         float[] flat = new float[batch.size() * length];
         for (int i = 0; i < batch.size(); i++) {
             System.arraycopy(all[batch.get(i)], 0, flat, i * length, length);

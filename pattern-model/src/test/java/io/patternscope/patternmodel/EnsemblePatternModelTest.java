@@ -38,7 +38,7 @@ class EnsemblePatternModelTest {
     @Test
     void anEnsembleServesTheMeanOfItsMembersProbabilities() throws Exception {
         Path both = work.resolve("both");
-        EnsemblePatternModel.build(List.of(first, second), false, both);
+        EnsemblePatternModel.build(List.of(first, second), false, ModelInput.STANDARD, both);
         List<DjlPatternClassifier.Result> a = classify(first);
         List<DjlPatternClassifier.Result> b = classify(second);
         List<DjlPatternClassifier.Result> mean = classify(both);
@@ -57,7 +57,7 @@ class EnsemblePatternModelTest {
     @Test
     void anEnsembleOfOneServesThatNetworkAndHoldsNoOptimizerState() throws Exception {
         Path one = work.resolve("one");
-        EnsemblePatternModel.build(List.of(first), false, one);
+        EnsemblePatternModel.build(List.of(first), false, ModelInput.STANDARD, one);
         List<DjlPatternClassifier.Result> direct = classify(first);
         List<DjlPatternClassifier.Result> folded = classify(one);
         for (int i = 0; i < series.size(); i++) {
@@ -75,7 +75,7 @@ class EnsemblePatternModelTest {
     @Test
     void theMirroredViewAsksTheNetworkAboutTheSeriesUpsideDownAndMirrorsItsAnswerBack() throws Exception {
         Path mirrored = work.resolve("mirrored");
-        EnsemblePatternModel.build(List.of(first), true, mirrored);
+        EnsemblePatternModel.build(List.of(first), true, ModelInput.STANDARD, mirrored);
         List<double[]> upsideDown = series.stream().map(v -> {
             double[] negated = new double[v.length];
             for (int i = 0; i < v.length; i++) {
@@ -125,7 +125,7 @@ class EnsemblePatternModelTest {
     @Test
     void aBrokenSecondLookSettingIsASentence() throws Exception {
         Path dir = work.resolve("broken");
-        EnsemblePatternModel.build(List.of(first), false, dir);
+        EnsemblePatternModel.build(List.of(first), false, ModelInput.STANDARD, dir);
         Files.writeString(dir.resolve("model.properties"), DjlPatternClassifier.SECOND_LOOK_BELOW + "=0.9\n");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(dir));
         assertTrue(missing.getMessage().contains("no SavedModel in"), missing.getMessage());
@@ -137,7 +137,7 @@ class EnsemblePatternModelTest {
     @Test
     void anEmptyEnsembleIsASentence() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EnsemblePatternModel.build(List.of(), true, work.resolve("none")));
+                () -> EnsemblePatternModel.build(List.of(), true, ModelInput.STANDARD, work.resolve("none")));
         assertTrue(e.getMessage().contains("at least one member"));
     }
 
