@@ -17,7 +17,7 @@ import org.tensorflow.types.TInt32;
 
 /**
  * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#width()}] (the
- * preprocessed series, 128 buckets × 1 channel for every model so far) → three Conv1D layers of
+ * preprocessed series, 128 buckets for every model up to @6) → three Conv1D layers of
  * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 (the first of
  * {@link ModelInput#firstPool()}: 4 for 256 buckets) →
  * dense 64 (ReLU) → dense 14 → softmax. Conv1D is written as a 2-D convolution over an image of
@@ -50,7 +50,7 @@ public final class PatternCnn {
         // biases start at 0. Created first, in parameterShapes() order (EnsemblePatternModel reads them so).
         List<Operand<TFloat32>> parameters = new ArrayList<>();
         long layerSeed = seed;
-        for (Shape shape : parameterShapes(in)) {
+        for (Shape shape : parameterShapes()) {
             int[] dims = new int[shape.numDimensions()];
             for (int d = 0; d < dims.length; d++) {
                 dims[d] = (int) shape.size(d);
@@ -88,7 +88,7 @@ public final class PatternCnn {
             mirrored[c.ordinal()] = c.mirrored().ordinal();
         }
         List<Operand<TFloat32>> probabilities = new ArrayList<>();
-        List<Shape> shapes = parameterShapes(in);
+        List<Shape> shapes = parameterShapes();
         for (int k = 0; k < members; k++) {
             List<Operand<TFloat32>> parameters = new ArrayList<>();
             for (int i = 0; i < shapes.size(); i++) {
@@ -114,9 +114,9 @@ public final class PatternCnn {
     }
 
     /** Shapes of the parameters, in the order {@link #logits} takes them (and training creates them). */
-    static List<Shape> parameterShapes(ModelInput in) {
+    static List<Shape> parameterShapes() {
         List<Shape> shapes = new ArrayList<>();
-        int channels = in.channels();
+        int channels = 1;
         for (int filters : FILTERS) {
             shapes.add(Shape.of(1, KERNEL, channels, filters));
             shapes.add(Shape.of(filters));
@@ -135,8 +135,7 @@ public final class PatternCnn {
 
     /** The network itself, from [batch, width] inputs and the parameters in {@link #parameterShapes} order. */
     private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p) {
-        // Channels are interleaved in a row, so this reshape puts bucket k's values in position k.
-        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, in.length(), in.channels()));
+        Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, in.length(), 1));
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
             x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));

@@ -67,12 +67,8 @@ public final class TrainPatternModel {
      * ({@code Settings.withLowSpikeShare}; 0 so far: real spikes in dense noise were called NONE).
      */
     static final double LOW_SPIKE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.lowSpikeShare", "0"));
-    /**
-     * Experiments: the networks' input ({@link ModelInput}): 128 or 256 buckets, with each bucket's
-     * extreme (1 channel, every model so far) or its mean too (2).
-     */
-    static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128),
-            Integer.getInteger("patternscope.train.inputChannels", 1));
+    /** The networks' input ({@link ModelInput}): 128 or 256 buckets. */
+    static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
     static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@6");
     /**
@@ -214,8 +210,8 @@ public final class TrainPatternModel {
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-input-%dx%d", seed, perClass, epochs,
-                settings.earliestStep(), settings.lowSpikeShare(), INPUT.length(), INPUT.channels())) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-length-%d", seed, perClass, epochs,
+                settings.earliestStep(), settings.lowSpikeShare(), INPUT.length())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);

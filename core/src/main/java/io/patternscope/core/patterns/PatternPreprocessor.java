@@ -7,10 +7,7 @@ package io.patternscope.core.patterns;
  * {@code length} points: a shorter one by linear interpolation over its index, a longer one by
  * buckets, each represented by its sample farthest from the series' median — plain interpolation
  * would skip the one point a spike or dip consists of; (5) min–max normalised to [0, 1] (a constant
- * series becomes all 0.5). With a second channel ({@link #prepare(double[], int, int)}), each
- * bucket's mean comes next to its extreme: the extreme keeps a one-point spike, the mean keeps the
- * level that dense noise hides in the extremes (a shift of two σ in noise whose band the extremes
- * fill). O(n log n + length), thread-safe.
+ * series becomes all 0.5). O(n log n + length), thread-safe.
  */
 public final class PatternPreprocessor {
 
@@ -28,21 +25,6 @@ public final class PatternPreprocessor {
             int lo = (int) Math.floor(position);
             int hi = Math.min(n - 1, lo + 1);
             out[k] = filled[lo] + (position - lo) * (filled[hi] - filled[lo]);
-        }
-        return out;
-    }
-
-    private static double[] meansPerBucket(double[] filled, int length) {
-        int n = filled.length;
-        double[] out = new double[length];
-        for (int k = 0; k < length; k++) {
-            int from = (int) ((long) k * n / length);
-            int to = (int) ((long) (k + 1) * n / length);
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += filled[i];
-            }
-            out[k] = sum / (to - from);
         }
         return out;
     }
@@ -66,53 +48,9 @@ public final class PatternPreprocessor {
     }
 
     /**
-     * The one-channel input: {@code length} points.
-     *
      * @throws IllegalArgumentException when fewer than two finite values remain (empty or all-NaN input)
      */
     public static float[] prepare(double[] values, int length) {
-        return prepare(values, length, 1);
-    }
-
-    /**
-     * {@code channels} 1: the bucket extremes, {@code length} points; 2: each bucket's extreme then
-     * its mean, interleaved ({@code 2 × length} points), both normalised by one min and max so that
-     * they share a scale.
-     *
-     * @throws IllegalArgumentException when fewer than two finite values remain (empty or all-NaN
-     *         input), or for another number of channels
-     */
-    public static float[] prepare(double[] values, int length, int channels) {
-        if (channels != 1 && channels != 2) {
-            throw new IllegalArgumentException("the pattern model's input has 1 or 2 channels, not " + channels);
-        }
-        double[] filled = filled(values);
-        int n = filled.length;
-        double[][] resampled = new double[channels][];
-        resampled[0] = n > length ? extremesPerBucket(filled, length) : interpolated(filled, length);
-        if (channels == 2) {
-            resampled[1] = n > length ? meansPerBucket(filled, length) : resampled[0];
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] channel : resampled) {
-            for (double v : channel) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        double range = max - min;
-        float[] out = new float[length * channels];
-        for (int k = 0; k < length; k++) {
-            for (int c = 0; c < channels; c++) {
-                out[k * channels + c] = range > 0 ? (float) ((resampled[c][k] - min) / range) : 0.5f;
-            }
-        }
-        return out;
-    }
-
-    /** Steps (1)–(3): the finite stretch of {@code values}, interior gaps interpolated. */
-    private static double[] filled(double[] values) {
         int first = 0;
         while (first < values.length && !Double.isFinite(values[first])) {
             first++;
@@ -140,6 +78,18 @@ public final class PatternPreprocessor {
                 previous = i;
             }
         }
-        return filled;
+        double[] resampled = n > length ? extremesPerBucket(filled, length) : interpolated(filled, length);
+        float[] out = new float[length];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : resampled) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double range = max - min;
+        for (int k = 0; k < length; k++) {
+            out[k] = range > 0 ? (float) ((resampled[k] - min) / range) : 0.5f;
+        }
+        return out;
     }
 }
