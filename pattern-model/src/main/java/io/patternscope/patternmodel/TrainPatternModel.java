@@ -67,6 +67,11 @@ public final class TrainPatternModel {
      * ({@code Settings.withLowSpikeShare}; 0 so far: real spikes in dense noise were called NONE).
      */
     static final double LOW_SPIKE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.lowSpikeShare", "0"));
+    /**
+     * Experiments: the share of generated transient shifts that are noisy inside the block
+     * ({@code Settings.withNoisyBlockShare}; 0 so far: real ones in busy CPU were called fluctuations or spikes).
+     */
+    static final double NOISY_BLOCK_SHARE = Double.parseDouble(System.getProperty("patternscope.train.noisyBlockShare", "0"));
     /** The networks' input ({@link ModelInput}): 128 or 256 buckets. */
     static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
@@ -210,8 +215,8 @@ public final class TrainPatternModel {
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-length-%d", seed, perClass, epochs,
-                settings.earliestStep(), settings.lowSpikeShare(), INPUT.length())) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-length-%d", seed, perClass, epochs,
+                settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), INPUT.length())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -274,7 +279,8 @@ public final class TrainPatternModel {
 
     /** The generator's training settings with the experiment knobs applied. */
     static PatternSeriesGenerator.Settings trainingSettings() {
-        return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE);
+        return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE)
+                .withNoisyBlockShare(NOISY_BLOCK_SHARE);
     }
 
     static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment, ModelInput input) {

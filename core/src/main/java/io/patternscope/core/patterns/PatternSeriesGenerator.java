@@ -28,7 +28,7 @@ public final class PatternSeriesGenerator {
      */
     public record Settings(int minLength, int maxLength, double minMagnitude, double maxMagnitude, double missingRateMax,
                            double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep,
-                           double lowSpikeShare) {
+                           double lowSpikeShare, double noisyBlockShare) {
 
         /** The earliest a level shift or sudden change starts, as a fraction of the window (0.4 so far). */
         public Settings withEarliestStep(double fraction) {
@@ -36,7 +36,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare);
+                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare);
         }
 
         /**
@@ -50,7 +50,20 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the share of low spikes must be in [0, 1], not " + share);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, share);
+                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare);
+        }
+
+        /**
+         * This share of transient level shifts (0 so far) is noisy inside the block — Gaussian noise
+         * of 8–25 % of the shift: a CPU busy for a while is far noisier than the idle one around it,
+         * which is how the labeled transient shifts look and the clean generated blocks do not.
+         */
+        public Settings withNoisyBlockShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the share of noisy blocks must be in [0, 1], not " + share);
+            }
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share);
         }
 
         /**
@@ -59,7 +72,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0);
+            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0);
         }
 
         /**
@@ -69,7 +82,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0);
+            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0);
         }
     }
 
@@ -427,10 +440,13 @@ public final class PatternSeriesGenerator {
                 double m = sign * magnitude(sigma);
                 // A block with sharp edges, or a hump whose edges take up to a third of it.
                 int edge = random.nextDouble() < 0.4 ? 1 + random.nextInt(Math.max(1, duration / 3)) : 0;
+                // No draw at all when the share is 0, so the series stay those of earlier models.
+                double blockNoise = settings.noisyBlockShare() > 0 && random.nextDouble() < settings.noisyBlockShare()
+                        ? Math.abs(m) * (0.08 + 0.17 * random.nextDouble()) : 0;
                 for (int i = at; i < at + duration; i++) {
                     int inside = Math.min(i - at + 1, at + duration - i);
                     double rise = edge == 0 ? 1 : 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1.0, (double) inside / edge));
-                    v[i] += m * rise;
+                    v[i] += m * rise + (blockNoise > 0 ? rise * blockNoise * random.nextGaussian() : 0);
                 }
                 return at;
             }

@@ -126,6 +126,46 @@ class PatternSeriesGeneratorTest {
     }
 
     @Test
+    void noisyBlocksAreNoisierInsideButStillRaised() {
+        double clean = blockRoughness(0);
+        double noisy = blockRoughness(1);
+        assertTrue(noisy > 1.8 * clean, "inside the block, point-to-point steps in background σ: " + noisy + " vs " + clean);
+        assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withNoisyBlockShare(-0.1));
+    }
+
+    /**
+     * The median, over 300 transient shifts up, of the mean absolute step between neighbours in the
+     * block's first points (in background σ); fails if those points are not still raised.
+     */
+    private static double blockRoughness(double noisyShare) {
+        PatternSeriesGenerator generator = new PatternSeriesGenerator(13,
+                PatternSeriesGenerator.Settings.training().withNoisyBlockShare(noisyShare), NO_REAL_BACKGROUNDS);
+        double[] roughness = new double[300];
+        int raised = 0;
+        for (int i = 0; i < roughness.length; i++) {
+            LabeledSeries s = generator.next(PatternClass.TRANSIENT_LEVEL_SHIFT_UP);
+            double[] v = s.values();
+            double median = RobustStatistics.median(Arrays.stream(v).filter(Double::isFinite).toArray());
+            int from = s.changeIndex() + 1;
+            double steps = 0;
+            double level = 0;
+            int count = 0;
+            for (int k = from; k < from + 4; k++) {
+                if (Double.isFinite(v[k]) && Double.isFinite(v[k + 1])) {
+                    steps += Math.abs(v[k + 1] - v[k]);
+                    level += v[k] - median;
+                    count++;
+                }
+            }
+            roughness[i] = count == 0 ? 0 : steps / count / s.sigma();
+            raised += count > 0 && level / count > 2 * s.sigma() ? 1 : 0;
+        }
+        assertTrue(raised >= 240, "the block's first points stay well above the baseline: " + raised + " of 300");
+        Arrays.sort(roughness);
+        return roughness[roughness.length / 2];
+    }
+
+    @Test
     void multipleSpikesAreTwoToEightSeparateExcursionsAndASingleSpikeIsOne() {
         double multiple = share(PatternClass.MULTIPLE_SPIKES, s -> {
             int runs = excursionsAbove(s, 4.5);
