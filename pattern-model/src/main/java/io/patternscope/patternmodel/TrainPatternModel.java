@@ -3,6 +3,7 @@ package io.patternscope.patternmodel;
 import io.patternscope.core.patterns.LabeledSeries;
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternSeriesGenerator;
+import io.patternscope.core.screening.RobustStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,12 @@ public final class TrainPatternModel {
      * Experiments: the share of generated transient shifts that are noisy inside the block
      * ({@code Settings.withNoisyBlockShare}; 0 so far: real ones in busy CPU were called fluctuations or spikes).
      */
+    /**
+     * Experiments: the share of a real window's copies in the fine-tuning set (all but the first)
+     * that also get Gaussian noise of half the window's robust σ — another view of the same shape,
+     * so that the model learns the shape rather than the window (0 so far).
+     */
+    static final double REAL_NOISE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realNoiseShare", "0"));
     static final double NOISY_BLOCK_SHARE = Double.parseDouble(System.getProperty("patternscope.train.noisyBlockShare", "0"));
     /** The networks' input ({@link ModelInput}): 128 or 256 buckets. */
     static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128));
@@ -204,7 +211,7 @@ public final class TrainPatternModel {
         PatternSeriesGenerator.Settings settings = trainingSettings();
         Dataset generated = dataset(seed, settings, perClass, true, INPUT);
         Dataset train = real.isEmpty() ? generated
-                : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed));
+                : concat(generated, realExamples(real, realRepeats(generated.labels().length, real.size()), seed, REAL_NOISE_SHARE));
         Dataset validation = dataset(SEED + 2, PatternSeriesGenerator.Settings.training(), Math.max(30, perClass / 10),
                 false, INPUT);
         double bestValidation = -1;
@@ -316,9 +323,11 @@ public final class TrainPatternModel {
     /**
      * Each real window {@code repeats} times, each copy a little different: mirrored half the time
      * (the label mirrored with it, as for generated series) and its first 0–5 % cut off, which
-     * moves every resampling bucket's edges. Later cuts could remove the change itself.
+     * moves every resampling bucket's edges. Later cuts could remove the change itself. With
+     * {@code noiseShare}, that share of the copies after the first also gets Gaussian noise of half
+     * the window's robust σ (none on an idle line, whose σ is 0).
      */
-    static Dataset realExamples(List<LabeledWindows.Window> windows, int repeats, long seed) {
+    static Dataset realExamples(List<LabeledWindows.Window> windows, int repeats, long seed, double noiseShare) {
         Random random = new Random(seed ^ 0xA11CEL);
         float[][] inputs = new float[windows.size() * repeats][];
         int[] labels = new int[inputs.length];
@@ -330,6 +339,12 @@ public final class TrainPatternModel {
                 LabeledSeries s = new LabeledSeries(w.label(), values, -1, 0);
                 if (random.nextBoolean()) {
                     s = PatternSeriesGenerator.mirror(s);
+                }
+                // No draw at all when the share is 0, so the copies stay those of earlier models.
+                if (r > 0 && noiseShare > 0 && random.nextDouble() < noiseShare) {
+                    double median = RobustStatistics.median(s.values());
+                    s = PatternSeriesGenerator.withNoise(new LabeledSeries(s.label(), s.values(), -1,
+                            RobustStatistics.robustScale(s.values(), median)), 0.5, random);
                 }
                 inputs[k] = INPUT.prepare(s.values());
                 labels[k++] = s.label().ordinal();

@@ -1,6 +1,7 @@
 package io.patternscope.patternmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,5 +65,23 @@ class TrainPatternModelTest {
         TrainPatternModel.train(work.resolve("swapped"), 30, 2, real, 5, checkpoints);
         assertFalse(Arrays.equals(plain, Files.readAllBytes(work.resolve("swapped").resolve(VARIABLES))),
                 "a run restored from another network's checkpoint is another network");
+    }
+
+    @Test
+    void withRealNoiseNoCopyOfAWindowRepeatsItButTheFirst() {
+        LabeledWindows.Window w = windows().get(PatternClass.NONE.ordinal());
+        assertTrue(copiesLikeTheFirst(TrainPatternModel.realExamples(List.of(w), 200, 5, 0)) > 0,
+                "without noise, a copy with no cut and no mirroring is the window again");
+        TrainPatternModel.Dataset noisy = TrainPatternModel.realExamples(List.of(w), 200, 5, 1);
+        assertEquals(0, copiesLikeTheFirst(noisy), "with noise on every copy after the first, none is");
+        assertArrayEquals(TrainPatternModel.realExamples(List.of(w), 1, 5, 0).inputs()[0], noisy.inputs()[0],
+                "the first copy is the window as labeled");
+        for (int label : noisy.labels()) {
+            assertEquals(PatternClass.NONE.ordinal(), label, "NONE mirrors to itself");
+        }
+    }
+
+    private static long copiesLikeTheFirst(TrainPatternModel.Dataset copies) {
+        return Arrays.stream(copies.inputs()).skip(1).filter(x -> Arrays.equals(x, copies.inputs()[0])).count();
     }
 }
