@@ -13,10 +13,7 @@ labeled = [w for w in read_windows([os.path.join(here, 'windows.jsonl'), os.path
 sample = random.Random(2026_12_01).sample(labeled, 60)
 
 if sys.argv[1:] == ['--compare']:
-    second = {}
-    for line in open(os.path.join(here, 'relabel.jsonl')):
-        w = json.loads(line)
-        second[w['id']] = w.get('label')
+    second = {w['id']: w.get('label') for w in read_windows([os.path.join(here, 'relabel.jsonl')])}
     agree = excluded = 0
     for i, w in enumerate(sample, 1):
         again = second['r-%02d' % i]

@@ -27,7 +27,7 @@ import java.util.Properties;
  * series upside down) with {@code second-look-below} in {@code model.properties}: series whose
  * first verdict is less confident than that get the second model's verdict instead, so the extra
  * cost is paid only where the first look is unsure. The input the networks take is named there too
- * ({@link ModelInput}; 128 buckets, one channel, when it names none). Thread-safe: one predictor per call (cheap
+ * ({@link ModelInput}; 128 buckets when it names none). Thread-safe: one predictor per call (cheap
  * next to a batch), the models shared.
  */
 public final class DjlPatternClassifier implements AutoCloseable {
@@ -117,28 +117,28 @@ public final class DjlPatternClassifier implements AutoCloseable {
         return version;
     }
 
-    /** What the model takes: each prepared row is {@code input().width()} floats. */
+    /** What the model takes: each prepared row is {@code input().length()} floats. */
     public ModelInput input() {
         return input;
     }
 
     /** Classifies series of any length (≥ 2 finite values each, see {@link PatternPreprocessor}). */
     public List<Result> classify(List<double[]> series) {
-        int width = input.width();
-        float[] flat = new float[series.size() * width];
+        int length = input.length();
+        float[] flat = new float[series.size() * length];
         // Preprocessing is per series and independent: spread it over the cores while TF waits.
         java.util.stream.IntStream.range(0, series.size()).parallel().forEach(i ->
-                System.arraycopy(input.prepare(series.get(i)), 0, flat, i * width, width));
+                System.arraycopy(input.prepare(series.get(i)), 0, flat, i * length, length));
         return classifyPrepared(flat, series.size());
     }
 
-    /** Classifies already preprocessed rows ({@code n} × {@code input().width()}, row-major). */
+    /** Classifies already preprocessed rows ({@code n} × {@code input().length()}, row-major). */
     public List<Result> classifyPrepared(float[] flat, int n) {
         List<Result> out = predict(model, flat, n);
         if (secondLook == null) {
             return out;
         }
-        int width = input.width();
+        int length = input.length();
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (out.get(i).confidence() < secondLookBelow) {
@@ -146,9 +146,9 @@ public final class DjlPatternClassifier implements AutoCloseable {
             }
         }
         if (!unsure.isEmpty()) {
-            float[] rows = new float[unsure.size() * width];
+            float[] rows = new float[unsure.size() * length];
             for (int j = 0; j < unsure.size(); j++) {
-                System.arraycopy(flat, unsure.get(j) * width, rows, j * width, width);
+                System.arraycopy(flat, unsure.get(j) * length, rows, j * length, length);
             }
             List<Result> second = predict(secondLook, rows, unsure.size());
             for (int j = 0; j < unsure.size(); j++) {
@@ -165,7 +165,7 @@ public final class DjlPatternClassifier implements AutoCloseable {
         }
         try (NDManager manager = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.newPredictor()) {
-            NDArray rows = manager.create(flat, new Shape(n, input.width()));
+            NDArray rows = manager.create(flat, new Shape(n, input.length()));
             rows.setName(PatternCnn.INPUT);
             float[] probabilities = predictor.predict(new NDList(rows)).get(0).toFloatArray();
             PatternClass[] classes = PatternClass.values();

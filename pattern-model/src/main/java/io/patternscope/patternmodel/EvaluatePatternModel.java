@@ -135,7 +135,7 @@ public final class EvaluatePatternModel {
 
     static Evaluation generated(DjlPatternClassifier classifier, int perClass) {
         TrainPatternModel.Dataset data = TrainPatternModel.heldOut(perClass, classifier.input());
-        int length = classifier.input().width();
+        int length = classifier.input().length();
         int[][] confusion = new int[PatternClass.values().length][PatternClass.values().length];
         for (int from = 0; from < data.labels().length; from += 512) {
             int n = Math.min(512, data.labels().length - from);

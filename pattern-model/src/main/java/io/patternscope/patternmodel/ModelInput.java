@@ -23,11 +23,6 @@ public record ModelInput(int length) {
         }
     }
 
-    /** Floats per prepared series. */
-    public int width() {
-        return length;
-    }
-
     /** The series as the network takes it. */
     public float[] prepare(double[] values) {
         return PatternPreprocessor.prepare(values, length);

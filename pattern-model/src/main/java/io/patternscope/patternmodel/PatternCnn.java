@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#width()}] (the
+ * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#length()}] (the
  * preprocessed series, 128 buckets for every model up to @6) → three Conv1D layers of
  * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 (the first of
  * {@link ModelInput#firstPool()}: 4 for 256 buckets) →
@@ -130,7 +130,7 @@ public final class PatternCnn {
     }
 
     private static Placeholder<TFloat32> input(Ops tf, ModelInput in) {
-        return tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, in.width())));
+        return tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, in.length())));
     }
 
     /** The network itself, from [batch, width] inputs and the parameters in {@link #parameterShapes} order. */

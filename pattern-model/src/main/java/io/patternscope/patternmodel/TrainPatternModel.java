@@ -28,7 +28,7 @@ import org.tensorflow.types.TInt32;
  * with a fixed seed, keeps the epoch that does best on a validation set (training settings, its
  * own seed), reports accuracy on a held-out set generated with another seed and noisier settings
  * (never used to choose anything), and exports that epoch as a TensorFlow SavedModel (signature {@code serving_default}: input
- * {@code input} [n, {@link ModelInput#width()}] float → output {@code output} [n, 14] probabilities).
+ * {@code input} [n, {@link ModelInput#length()}] float → output {@code output} [n, 14] probabilities).
  */
 public final class TrainPatternModel {
 
@@ -74,13 +74,13 @@ public final class TrainPatternModel {
      * ({@code Settings.withNoisyBlockShare}; 0 so far: real ones in busy CPU were called fluctuations
      * or spikes, but 0.5 cross-validated 0.795 and fixed none of them).
      */
+    static final double NOISY_BLOCK_SHARE = Double.parseDouble(System.getProperty("patternscope.train.noisyBlockShare", "0"));
     /**
      * Experiments: the share of a real window's copies in the fine-tuning set (all but the first)
      * that also get Gaussian noise of half the window's robust σ — another view of the same shape,
      * so that the model learns the shape rather than the window (0 so far; 0.5 cross-validated 0.779).
      */
     static final double REAL_NOISE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realNoiseShare", "0"));
-    static final double NOISY_BLOCK_SHARE = Double.parseDouble(System.getProperty("patternscope.train.noisyBlockShare", "0"));
     /**
      * The networks' input ({@link ModelInput}): 128 or 256 buckets. 256 with @6's recipe
      * cross-validated 0.833 against 0.822, blind 0.797 against 0.811: inside the noise, not adopted.
