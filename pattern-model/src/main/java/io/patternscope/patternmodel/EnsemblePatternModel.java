@@ -54,7 +54,7 @@ public final class EnsemblePatternModel {
      * The training graph creates its parameters before anything else, in
      * {@link PatternCnn#parameterShapes} order, under TensorFlow's default names.
      */
-    private static String trainedName(int parameter) {
+    static String trainedName(int parameter) {
         return parameter == 0 ? "Variable" : "Variable_" + parameter;
     }
 }

@@ -30,6 +30,16 @@ public final class PatternCnn {
     public static final String LABELS = "labels";
     public static final String TRAIN = "train";
     public static final String LOSS = "loss";
+    /**
+     * Optional scalar fed while fine-tuning (default 0): the share ε of each target spread evenly
+     * over all classes (label smoothing: 1 − ε + ε/14 for the label, ε/14 for the rest).
+     */
+    public static final String LABEL_SMOOTHING = "label_smoothing";
+    /**
+     * Optional scalar fed while fine-tuning (default 0): 1 stops the gradient at the convolutions'
+     * output, so only the dense layers learn (values in between scale the convolutions' gradient).
+     */
+    public static final String FREEZE_CONVOLUTIONS = "freeze_convolutions";
     public static final int CLASSES = PatternClass.values().length;
     static final int[] FILTERS = {64, 128, 256};
     static final int KERNEL = 5;
@@ -58,10 +68,17 @@ public final class PatternCnn {
             parameters.add(dims.length == 1 ? tf.variable(tf.fill(tf.array(dims), tf.constant(0.0f)))
                     : weights(tf, dims, (int) (shape.size() / dims[dims.length - 1]), layerSeed++));
         }
-        Operand<TFloat32> logits = logits(tf, input, in, parameters);
+        // Both knobs default to 0, where they leave the forward pass and every gradient exactly as
+        // without them (x·1 + 0, and a stopped copy times 0), so unfed they change no bit.
+        Operand<TFloat32> freeze = tf.withName(FREEZE_CONVOLUTIONS).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
+        Operand<TFloat32> logits = logits(tf, input, in, parameters, freeze);
         tf.withName(OUTPUT).nn.softmax(logits);
 
-        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(CLASSES), tf.constant(1.0f), tf.constant(0.0f));
+        Operand<TFloat32> smoothing = tf.withName(LABEL_SMOOTHING).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
+        Operand<TFloat32> oneHot = tf.math.add(
+                tf.math.mul(tf.oneHot(labels, tf.constant(CLASSES), tf.constant(1.0f), tf.constant(0.0f)),
+                        tf.math.sub(tf.constant(1.0f), smoothing)),
+                tf.math.div(smoothing, tf.constant((float) CLASSES)));
         Operand<TFloat32> loss = tf.withName(LOSS).math.mean(
                 tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
         new Adam(graph, learningRate, 0.9f, 0.999f, 1e-7f).minimize(loss, TRAIN);
@@ -98,9 +115,9 @@ public final class PatternCnn {
                         tf.withName(name + "_value").placeholder(TFloat32.class, Placeholder.shape(shapes.get(i))));
                 parameters.add(v);
             }
-            probabilities.add(tf.nn.softmax(logits(tf, input, in, parameters)));
+            probabilities.add(tf.nn.softmax(logits(tf, input, in, parameters, null)));
             if (mirror) {
-                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, in, parameters)), tf.constant(mirrored),
+                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, in, parameters, null)), tf.constant(mirrored),
                         tf.constant(1)));
             }
         }
@@ -133,14 +150,21 @@ public final class PatternCnn {
         return tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, in.length())));
     }
 
-    /** The network itself, from [batch, width] inputs and the parameters in {@link #parameterShapes} order. */
-    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p) {
+    /**
+     * The network itself, from [batch, length] inputs and the parameters in {@link #parameterShapes}
+     * order; {@code freeze} (training only, else null) scales the gradient reaching the convolutions by 1 − freeze.
+     */
+    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p,
+            Operand<TFloat32> freeze) {
         Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, in.length(), 1));
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
             x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));
             int pool = layer == 0 ? in.firstPool() : 2;
             x = tf.nn.maxPool(x, tf.array(1, 1, pool, 1), tf.array(1, 1, pool, 1), "SAME");
+        }
+        if (freeze != null) {
+            x = tf.math.add(tf.math.mul(tf.stopGradient(x), freeze), tf.math.mul(x, tf.math.sub(tf.constant(1.0f), freeze)));
         }
         Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));

@@ -82,6 +82,18 @@ public final class TrainPatternModel {
      */
     static final double REAL_NOISE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.realNoiseShare", "0"));
     /**
+     * Experiments: label smoothing ε in the fine-tuning epochs ({@link PatternCnn#LABEL_SMOOTHING};
+     * 0 so far). The fold models fit their real windows perfectly; softer targets might keep them
+     * from learning each window's last details.
+     */
+    static final float FINE_TUNE_SMOOTHING = Float.parseFloat(System.getProperty("patternscope.train.fineTuneSmoothing", "0"));
+    /**
+     * Experiments: in the fine-tuning epochs only the dense layers learn when true
+     * ({@link PatternCnn#FREEZE_CONVOLUTIONS}): the features stay those learnt from 42,000 generated
+     * series, the 258 real windows only re-weigh them (false so far).
+     */
+    static final boolean FINE_TUNE_FROZEN = Boolean.getBoolean("patternscope.train.fineTuneFrozenConvolutions");
+    /**
      * The networks' input ({@link ModelInput}): 128 or 256 buckets. 256 with @6's recipe
      * cross-validated 0.833 against 0.822, blind 0.797 against 0.811: inside the noise, not adopted.
      */
@@ -256,7 +268,10 @@ public final class TrainPatternModel {
                 for (int from = 0; from < indices.size(); from += BATCH) {
                     List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + BATCH));
                     try (TFloat32 x = inputs(data.inputs(), batch); TInt32 y = labels(data.labels(), batch);
+                         TFloat32 smoothing = TFloat32.scalarOf(tuning ? FINE_TUNE_SMOOTHING : 0f);
+                         TFloat32 frozen = TFloat32.scalarOf(tuning && FINE_TUNE_FROZEN ? 1f : 0f);
                          Result result = session.runner().feed(PatternCnn.INPUT, x).feed(PatternCnn.LABELS, y)
+                                 .feed(PatternCnn.LABEL_SMOOTHING, smoothing).feed(PatternCnn.FREEZE_CONVOLUTIONS, frozen)
                                  .addTarget(PatternCnn.TRAIN).fetch(PatternCnn.LOSS).run()) {
                         lossSum += ((TFloat32) result.get(0)).getFloat();
                         batches++;
