@@ -40,6 +40,11 @@ public final class PatternCnn {
      * output, so only the dense layers learn (values in between scale the convolutions' gradient).
      */
     public static final String FREEZE_CONVOLUTIONS = "freeze_convolutions";
+    /**
+     * Optional [batch, 64] factor fed while fine-tuning (default all ones): the dense hidden layer's
+     * values are multiplied by it, so a mask of 0 and 1/(1 − rate) drawn by the caller is dropout.
+     */
+    public static final String HIDDEN_MASK = "hidden_mask";
     public static final int CLASSES = PatternClass.values().length;
     static final int[] FILTERS = {64, 128, 256};
     static final int KERNEL = 5;
@@ -68,8 +73,8 @@ public final class PatternCnn {
             parameters.add(dims.length == 1 ? tf.variable(tf.fill(tf.array(dims), tf.constant(0.0f)))
                     : weights(tf, dims, (int) (shape.size() / dims[dims.length - 1]), layerSeed++));
         }
-        // Both knobs default to 0, where they leave the forward pass and every gradient exactly as
-        // without them (x·1 + 0, and a stopped copy times 0), so unfed they change no bit.
+        // The knobs default to 0 (or a mask of ones), where they leave the forward pass and every gradient
+        // exactly as without them (x·1 + 0, and a stopped copy times 0), so unfed they change no bit.
         Operand<TFloat32> freeze = tf.withName(FREEZE_CONVOLUTIONS).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
         Operand<TFloat32> logits = logits(tf, input, in, parameters, freeze);
         tf.withName(OUTPUT).nn.softmax(logits);
@@ -152,7 +157,8 @@ public final class PatternCnn {
 
     /**
      * The network itself, from [batch, length] inputs and the parameters in {@link #parameterShapes}
-     * order; {@code freeze} (training only, else null) scales the gradient reaching the convolutions by 1 − freeze.
+     * order; {@code freeze} (training only, else null) scales the gradient reaching the convolutions by
+     * 1 − freeze, and training graphs also get the {@link #HIDDEN_MASK} placeholder.
      */
     private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p,
             Operand<TFloat32> freeze) {
@@ -168,6 +174,11 @@ public final class PatternCnn {
         }
         Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));
+        if (freeze != null) {
+            // The default is shaped after the hidden values; no gradient flows back through it.
+            hidden = tf.math.mul(hidden, tf.stopGradient(
+                    tf.withName(HIDDEN_MASK).placeholderWithDefault(tf.onesLike(hidden), Shape.of(-1, DENSE))));
+        }
         return tf.math.add(tf.linalg.matMul(hidden, p.get(i++)), p.get(i));
     }
 

@@ -94,6 +94,11 @@ public final class TrainPatternModel {
      */
     static final boolean FINE_TUNE_FROZEN = Boolean.getBoolean("patternscope.train.fineTuneFrozenConvolutions");
     /**
+     * Experiments: dropout rate on the dense hidden layer in the fine-tuning epochs
+     * ({@link PatternCnn#HIDDEN_MASK}, masks drawn from the seed; 0 so far, no draws).
+     */
+    static final double FINE_TUNE_DROPOUT = Double.parseDouble(System.getProperty("patternscope.train.fineTuneDropout", "0"));
+    /**
      * The networks' input ({@link ModelInput}): 128 or 256 buckets. 256 with @6's recipe
      * cross-validated 0.833 against 0.822, blind 0.797 against 0.811: inside the noise, not adopted.
      */
@@ -244,6 +249,7 @@ public final class TrainPatternModel {
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
+            Random dropout = new Random(seed ^ 0xD50FL); // drawn from only in fine-tuning epochs: resume-safe
             int first = 1;
             if (restore) {
                 session.restore(checkpoint.resolve(CHECKPOINT).toString());
@@ -270,9 +276,8 @@ public final class TrainPatternModel {
                     try (TFloat32 x = inputs(data.inputs(), batch); TInt32 y = labels(data.labels(), batch);
                          TFloat32 smoothing = TFloat32.scalarOf(tuning ? FINE_TUNE_SMOOTHING : 0f);
                          TFloat32 frozen = TFloat32.scalarOf(tuning && FINE_TUNE_FROZEN ? 1f : 0f);
-                         Result result = session.runner().feed(PatternCnn.INPUT, x).feed(PatternCnn.LABELS, y)
-                                 .feed(PatternCnn.LABEL_SMOOTHING, smoothing).feed(PatternCnn.FREEZE_CONVOLUTIONS, frozen)
-                                 .addTarget(PatternCnn.TRAIN).fetch(PatternCnn.LOSS).run()) {
+                         TFloat32 mask = tuning && FINE_TUNE_DROPOUT > 0 ? dropoutMask(batch.size(), FINE_TUNE_DROPOUT, dropout) : null;
+                         Result result = step(session, x, y, smoothing, frozen, mask).run()) {
                         lossSum += ((TFloat32) result.get(0)).getFloat();
                         batches++;
                     }
@@ -294,6 +299,26 @@ public final class TrainPatternModel {
         if (!INPUT.equals(ModelInput.STANDARD)) {
             Files.writeString(out.resolve("model.properties"), INPUT.properties());
         }
+    }
+
+    /** A training step's runner: the batch, the fine-tuning knobs' values, and the mask when there is one. */
+    private static Session.Runner step(Session session, TFloat32 x, TInt32 y, TFloat32 smoothing, TFloat32 frozen, TFloat32 mask) {
+        Session.Runner runner = session.runner().feed(PatternCnn.INPUT, x).feed(PatternCnn.LABELS, y)
+                .feed(PatternCnn.LABEL_SMOOTHING, smoothing).feed(PatternCnn.FREEZE_CONVOLUTIONS, frozen);
+        if (mask != null) {
+            runner.feed(PatternCnn.HIDDEN_MASK, mask);
+        }
+        return runner.addTarget(PatternCnn.TRAIN).fetch(PatternCnn.LOSS);
+    }
+
+    /** Inverted dropout: each hidden value kept with probability 1 − rate and then scaled by 1/(1 − rate). */
+    static TFloat32 dropoutMask(int rows, double rate, Random random) {
+        float[] mask = new float[rows * PatternCnn.DENSE];
+        float kept = (float) (1 / (1 - rate));
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = random.nextDouble() < rate ? 0f : kept;
+        }
+        return TFloat32.tensorOf(Shape.of(rows, PatternCnn.DENSE), DataBuffers.of(mask, true, false));
     }
 
     /**

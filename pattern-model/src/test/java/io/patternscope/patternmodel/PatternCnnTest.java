@@ -58,6 +58,10 @@ class PatternCnnTest {
 
     /** One training step from fresh weights; returns the parameters after it. */
     private static List<float[]> afterOneStep(Float smoothing, Float frozen) {
+        return afterOneStep(smoothing, frozen, null);
+    }
+
+    private static List<float[]> afterOneStep(Float smoothing, Float frozen, TFloat32 hiddenMask) {
         try (Graph graph = PatternCnn.build(5, 0.001f, ModelInput.STANDARD); Session session = new Session(graph);
              TFloat32 x = inputs(); TInt32 y = labels()) {
             session.initialize();
@@ -69,6 +73,9 @@ class PatternCnnTest {
                 }
                 if (frozen != null) {
                     step.feed(PatternCnn.FREEZE_CONVOLUTIONS, f);
+                }
+                if (hiddenMask != null) {
+                    step.feed(PatternCnn.HIDDEN_MASK, hiddenMask);
                 }
                 step.run().close();
             }
@@ -102,6 +109,40 @@ class PatternCnnTest {
         for (int i = 0; i < before.size(); i++) {
             boolean moved = !Arrays.equals(before.get(i), after.get(i));
             assertEquals(i >= convolutionParameters, moved, "parameter " + i + (moved ? " moved" : " stayed"));
+        }
+    }
+
+    @Test
+    void aHiddenMaskOfZerosStopsTheFirstDenseLayerLearning() {
+        TensorFlowNatives.load();
+        List<float[]> before = initial();
+        List<float[]> after;
+        try (TFloat32 zeros = TrainPatternModel.dropoutMask(BATCH, 1.0 - 1e-12, new java.util.Random(1))) {
+            after = afterOneStep(null, null, zeros);
+        }
+        int dense = 2 * PatternCnn.FILTERS.length; // the first dense layer's weights, then its biases
+        for (int i = 0; i < before.size(); i++) {
+            boolean moved = !Arrays.equals(before.get(i), after.get(i));
+            assertEquals(i == before.size() - 1, moved, "parameter " + i + (moved ? " moved" : " stayed")
+                    + " (only the output bias learns when every hidden value is dropped)");
+        }
+        assertEquals(dense + 4, before.size());
+    }
+
+    @Test
+    void dropoutKeepsAboutTheRestAndScalesThemUp() {
+        try (TFloat32 mask = TrainPatternModel.dropoutMask(100, 0.25, new java.util.Random(7))) {
+            int kept = 0;
+            for (int r = 0; r < 100; r++) {
+                for (int c = 0; c < PatternCnn.DENSE; c++) {
+                    float m = mask.getFloat(r, c);
+                    if (m != 0) {
+                        assertEquals(1 / 0.75f, m, 1e-6f);
+                        kept++;
+                    }
+                }
+            }
+            assertEquals(0.75, kept / (100.0 * PatternCnn.DENSE), 0.02);
         }
     }
 
