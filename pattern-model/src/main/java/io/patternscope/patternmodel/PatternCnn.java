@@ -75,8 +75,7 @@ public final class PatternCnn {
         }
         // The knobs default to 0 (or a mask of ones), where they leave the forward pass and every gradient
         // exactly as without them (x·1 + 0, and a stopped copy times 0), so unfed they change no bit.
-        Operand<TFloat32> freeze = tf.withName(FREEZE_CONVOLUTIONS).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
-        Operand<TFloat32> logits = logits(tf, input, in, parameters, freeze);
+        Operand<TFloat32> logits = logits(tf, input, in, parameters, true);
         tf.withName(OUTPUT).nn.softmax(logits);
 
         Operand<TFloat32> smoothing = tf.withName(LABEL_SMOOTHING).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
@@ -120,9 +119,9 @@ public final class PatternCnn {
                         tf.withName(name + "_value").placeholder(TFloat32.class, Placeholder.shape(shapes.get(i))));
                 parameters.add(v);
             }
-            probabilities.add(tf.nn.softmax(logits(tf, input, in, parameters, null)));
+            probabilities.add(tf.nn.softmax(logits(tf, input, in, parameters, false)));
             if (mirror) {
-                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, in, parameters, null)), tf.constant(mirrored),
+                probabilities.add(tf.gather(tf.nn.softmax(logits(tf, upsideDown, in, parameters, false)), tf.constant(mirrored),
                         tf.constant(1)));
             }
         }
@@ -157,11 +156,11 @@ public final class PatternCnn {
 
     /**
      * The network itself, from [batch, length] inputs and the parameters in {@link #parameterShapes}
-     * order; {@code freeze} (training only, else null) scales the gradient reaching the convolutions by
-     * 1 − freeze, and training graphs also get the {@link #HIDDEN_MASK} placeholder.
+     * order; a {@code training} graph also gets the fine-tuning knobs {@link #FREEZE_CONVOLUTIONS}
+     * and {@link #HIDDEN_MASK}.
      */
     private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> input, ModelInput in, List<Operand<TFloat32>> p,
-            Operand<TFloat32> freeze) {
+            boolean training) {
         Operand<TFloat32> x = tf.reshape(input, tf.array(-1, 1, in.length(), 1));
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
@@ -169,12 +168,13 @@ public final class PatternCnn {
             int pool = layer == 0 ? in.firstPool() : 2;
             x = tf.nn.maxPool(x, tf.array(1, 1, pool, 1), tf.array(1, 1, pool, 1), "SAME");
         }
-        if (freeze != null) {
+        if (training) {
+            Operand<TFloat32> freeze = tf.withName(FREEZE_CONVOLUTIONS).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
             x = tf.math.add(tf.math.mul(tf.stopGradient(x), freeze), tf.math.mul(x, tf.math.sub(tf.constant(1.0f), freeze)));
         }
         Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));
-        if (freeze != null) {
+        if (training) {
             // The default is shaped after the hidden values; no gradient flows back through it.
             hidden = tf.math.mul(hidden, tf.stopGradient(
                     tf.withName(HIDDEN_MASK).placeholderWithDefault(tf.onesLike(hidden), Shape.of(-1, DENSE))));
