@@ -272,15 +272,17 @@ public final class TrainPatternModel {
                 Collections.shuffle(indices, order);
                 double lossSum = 0;
                 int batches = 0;
-                for (int from = 0; from < indices.size(); from += BATCH) {
-                    List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + BATCH));
-                    try (TFloat32 x = inputs(data.inputs(), batch); TInt32 y = labels(data.labels(), batch);
-                         TFloat32 smoothing = TFloat32.scalarOf(tuning ? FINE_TUNE_SMOOTHING : 0f);
-                         TFloat32 frozen = TFloat32.scalarOf(tuning && FINE_TUNE_FROZEN ? 1f : 0f);
-                         TFloat32 mask = tuning && FINE_TUNE_DROPOUT > 0 ? dropoutMask(batch.size(), FINE_TUNE_DROPOUT, dropout) : null;
-                         Result result = step(session, x, y, smoothing, frozen, mask).run()) {
-                        lossSum += ((TFloat32) result.get(0)).getFloat();
-                        batches++;
+                // The knobs' values hold for the whole epoch: made once, not per batch.
+                try (TFloat32 smoothing = TFloat32.scalarOf(tuning ? FINE_TUNE_SMOOTHING : 0f);
+                     TFloat32 frozen = TFloat32.scalarOf(tuning && FINE_TUNE_FROZEN ? 1f : 0f)) {
+                    for (int from = 0; from < indices.size(); from += BATCH) {
+                        List<Integer> batch = indices.subList(from, Math.min(indices.size(), from + BATCH));
+                        try (TFloat32 x = inputs(data.inputs(), batch); TInt32 y = labels(data.labels(), batch);
+                             TFloat32 mask = tuning && FINE_TUNE_DROPOUT > 0 ? dropoutMask(batch.size(), FINE_TUNE_DROPOUT, dropout) : null;
+                             Result result = step(session, x, y, smoothing, frozen, mask).run()) {
+                            lossSum += ((TFloat32) result.get(0)).getFloat();
+                            batches++;
+                        }
                     }
                 }
                 double validationAccuracy = evaluate(session, validation).accuracy();

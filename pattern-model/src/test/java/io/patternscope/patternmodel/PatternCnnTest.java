@@ -117,16 +117,17 @@ class PatternCnnTest {
         TensorFlowNatives.load();
         List<float[]> before = initial();
         List<float[]> after;
-        try (TFloat32 zeros = TrainPatternModel.dropoutMask(BATCH, 1.0 - 1e-12, new java.util.Random(1))) {
+        try (TFloat32 zeros = TFloat32.tensorOf(Shape.of(BATCH, PatternCnn.DENSE),
+                DataBuffers.of(new float[BATCH * PatternCnn.DENSE], true, false))) {
             after = afterOneStep(null, null, zeros);
         }
-        int dense = 2 * PatternCnn.FILTERS.length; // the first dense layer's weights, then its biases
         for (int i = 0; i < before.size(); i++) {
             boolean moved = !Arrays.equals(before.get(i), after.get(i));
             assertEquals(i == before.size() - 1, moved, "parameter " + i + (moved ? " moved" : " stayed")
                     + " (only the output bias learns when every hidden value is dropped)");
         }
-        assertEquals(dense + 4, before.size());
+        assertEquals(2 * PatternCnn.FILTERS.length + 4, before.size(),
+                "weights and biases of three convolutions and two dense layers, the output bias last");
     }
 
     @Test
