@@ -76,6 +76,12 @@ public final class TrainPatternModel {
      */
     static final double NOISY_BLOCK_SHARE = Double.parseDouble(System.getProperty("patternscope.train.noisyBlockShare", "0"));
     /**
+     * Experiments: the latest the first of several generated spikes starts
+     * ({@code Settings.withLatestSpikeStart}; 0.6 so far: two clear spikes in a window's last 40 %
+     * were called one).
+     */
+    static final double LATEST_SPIKE_START = Double.parseDouble(System.getProperty("patternscope.train.latestSpikeStart", "0.6"));
+    /**
      * Experiments: the share of a real window's copies in the fine-tuning set (all but the first)
      * that also get Gaussian noise of half the window's robust σ — another view of the same shape,
      * so that the model learns the shape rather than the window (0 so far; 0.5 cross-validated 0.779).
@@ -245,8 +251,9 @@ public final class TrainPatternModel {
         // fine-tuning epoch is kept (the generated validation set cannot judge them).
         int fineTune = real.isEmpty() ? 0 : FINE_TUNE_EPOCHS;
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
-                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-length-%d", seed, perClass, epochs,
-                settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), INPUT.length())) : null;
+                "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-latestspikes-%s-length-%d", seed, perClass,
+                epochs, settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), settings.latestSpikeStart(),
+                INPUT.length())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -335,7 +342,7 @@ public final class TrainPatternModel {
     /** The generator's training settings with the experiment knobs applied. */
     static PatternSeriesGenerator.Settings trainingSettings() {
         return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE)
-                .withNoisyBlockShare(NOISY_BLOCK_SHARE);
+                .withNoisyBlockShare(NOISY_BLOCK_SHARE).withLatestSpikeStart(LATEST_SPIKE_START);
     }
 
     static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment, ModelInput input) {

@@ -25,10 +25,11 @@ public final class PatternSeriesGenerator {
      * @param heavyTailClip    heavy-tailed noise is redrawn beyond ± this (unit variance); infinite: never
      * @param earliestStep     the earliest a level shift or sudden change starts, as a fraction of the window
      * @param lowSpikeShare    share of spike series whose spikes only just clear the noise (see {@link #withLowSpikeShare})
+     * @param latestSpikeStart the latest the first of several spikes starts, as a fraction of the window (see {@link #withLatestSpikeStart})
      */
     public record Settings(int minLength, int maxLength, double minMagnitude, double maxMagnitude, double missingRateMax,
                            double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep,
-                           double lowSpikeShare, double noisyBlockShare) {
+                           double lowSpikeShare, double noisyBlockShare, double latestSpikeStart) {
 
         /** The earliest a level shift or sudden change starts, as a fraction of the window (0.4 so far). */
         public Settings withEarliestStep(double fraction) {
@@ -36,7 +37,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare);
+                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare, latestSpikeStart);
         }
 
         /**
@@ -50,7 +51,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the share of low spikes must be in [0, 1], not " + share);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare);
+                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare, latestSpikeStart);
         }
 
         /**
@@ -63,7 +64,20 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the share of noisy blocks must be in [0, 1], not " + share);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share);
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share, latestSpikeStart);
+        }
+
+        /**
+         * The latest the first of several spikes (or dips) starts, as a fraction of the window (0.6
+         * so far). At 0.6 no generated cluster of spikes lies wholly in the window's last 40 % — where
+         * an alert-time window has it — and pattern-cnn@6 calls two clear spikes there one spike.
+         */
+        public Settings withLatestSpikeStart(double fraction) {
+            if (!(fraction >= 0.1 && fraction <= 0.9)) {
+                throw new IllegalArgumentException("the latest start of several spikes must be in [0.1, 0.9], not " + fraction);
+            }
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, fraction);
         }
 
         /**
@@ -72,7 +86,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0);
+            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0, 0.6);
         }
 
         /**
@@ -82,7 +96,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0);
+            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0, 0.6);
         }
     }
 
@@ -423,8 +437,11 @@ public final class PatternSeriesGenerator {
                 // of the model's 128 buckets so that they stay separate after resampling.
                 int count = 2 + random.nextInt(7);
                 int minGap = Math.max(4, 2 * n / PatternPreprocessor.MODEL_LENGTH + 3);
-                int at = between(n, 0.05, 0.6);
-                int span = Math.max(minGap * count, between(n, 0.1, 0.95 - at / (double) n));
+                double latest = settings.latestSpikeStart();
+                int at = Math.min(n - minGap - 5, between(n, 0.05, latest));
+                // Up to 95 % of the window, or, for a late cluster, to its last points.
+                double room = Math.max(0.95, latest + 0.07) - at / (double) n;
+                int span = Math.max(minGap * count, between(n, Math.min(0.1, room), room));
                 int first = at;
                 for (int k = 0; k < count && at < n - 4; k++) {
                     spike(v, at, sign * spikeHeight(sigma), median);

@@ -25,8 +25,11 @@ class PatternSeriesGeneratorTest {
 
     /** Share of draws of {@code label} for which {@code check} holds. */
     private static double share(PatternClass label, Check check) {
-        PatternSeriesGenerator generator = new PatternSeriesGenerator(11, PatternSeriesGenerator.Settings.training(),
-                NO_REAL_BACKGROUNDS);
+        return share(PatternSeriesGenerator.Settings.training(), label, check);
+    }
+
+    private static double share(PatternSeriesGenerator.Settings settings, PatternClass label, Check check) {
+        PatternSeriesGenerator generator = new PatternSeriesGenerator(11, settings, NO_REAL_BACKGROUNDS);
         int ok = 0;
         for (int i = 0; i < 200; i++) {
             if (check.holds(generator.next(label))) {
@@ -174,6 +177,33 @@ class PatternSeriesGeneratorTest {
         assertTrue(multiple >= 0.9, "MULTIPLE_SPIKES: " + multiple);
         double single = share(PatternClass.SINGLE_SPIKE, s -> excursionsAbove(s, 4.5) == 1);
         assertTrue(single >= 0.85, "SINGLE_SPIKE: " + single);
+    }
+
+    /** Where the first excursion above {@code k} σ over the first fifth's median begins, as a fraction; 1 if none. */
+    private static double firstExcursion(LabeledSeries s, double k) {
+        double base = median(s.values(), 0, 0.2);
+        double[] v = s.values();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] - base > k * s.sigma()) {
+                return (double) i / v.length;
+            }
+        }
+        return 1;
+    }
+
+    @Test
+    void aLateStartLetsSeveralSpikesLieWhollyInTheWindowsLastPartAndKeepsThemSeveral() {
+        PatternSeriesGenerator.Settings late = PatternSeriesGenerator.Settings.training().withLatestSpikeStart(0.9);
+        double multiple = share(late, PatternClass.MULTIPLE_SPIKES, s -> {
+            int runs = excursionsAbove(s, 4.5);
+            return runs >= 2 && runs <= 8;
+        });
+        assertTrue(multiple >= 0.9, "MULTIPLE_SPIKES starting late: " + multiple);
+        double lateShare = share(late, PatternClass.MULTIPLE_SPIKES, s -> firstExcursion(s, 4.5) > 0.62);
+        assertTrue(lateShare >= 0.25, "clusters wholly in the last 38 %: " + lateShare);
+        double before = share(PatternClass.MULTIPLE_SPIKES, s -> firstExcursion(s, 4.5) > 0.62);
+        assertTrue(before <= 0.05, "the default's clusters start by 60 %: " + before);
+        assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withLatestSpikeStart(0.95));
     }
 
     @Test
