@@ -41,6 +41,14 @@ public enum PatternClass {
         return definition;
     }
 
+    /** −1 for the patterns that go down (dips, shifts and ramps down), else +1: the sign a generated change takes. */
+    public int direction() {
+        return switch (this) {
+            case LEVEL_SHIFT_DOWN, STEADY_DECREASE, SUDDEN_DECREASE, SINGLE_DIP, MULTIPLE_DIPS, TRANSIENT_LEVEL_SHIFT_DOWN -> -1;
+            default -> 1;
+        };
+    }
+
     /** The same pattern upside down (spike ↔ dip, up ↔ down); NONE and FLUCTUATIONS stay. */
     public PatternClass mirrored() {
         return switch (this) {

@@ -383,10 +383,7 @@ public final class PatternSeriesGenerator {
     /** Adds the pattern to {@code v}; returns where it begins. */
     private int inject(PatternClass label, double[] v, double sigma, double median) {
         int n = v.length;
-        int sign = switch (label) {
-            case LEVEL_SHIFT_DOWN, STEADY_DECREASE, SUDDEN_DECREASE, SINGLE_DIP, MULTIPLE_DIPS, TRANSIENT_LEVEL_SHIFT_DOWN -> -1;
-            default -> 1;
-        };
+        int sign = label.direction();
         switch (label) {
             case LEVEL_SHIFT_UP, LEVEL_SHIFT_DOWN -> {
                 // Up to 97 % (at least 4 points after the step): at alert time the change is often

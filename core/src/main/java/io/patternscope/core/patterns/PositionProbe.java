@@ -61,10 +61,7 @@ public final class PositionProbe {
     private static boolean draw(PatternClass label, double[] v, double p) {
         int n = v.length;
         int at = (int) Math.round(p * n);
-        double m = switch (label) {
-            case LEVEL_SHIFT_DOWN, STEADY_DECREASE, SUDDEN_DECREASE, SINGLE_DIP, MULTIPLE_DIPS, TRANSIENT_LEVEL_SHIFT_DOWN -> -MAGNITUDE;
-            default -> MAGNITUDE;
-        };
+        double m = label.direction() * MAGNITUDE;
         switch (label) {
             case LEVEL_SHIFT_UP, LEVEL_SHIFT_DOWN -> ramp(v, at, 1, m);
             case SUDDEN_INCREASE, SUDDEN_DECREASE -> { // a ramp over 5 % of the window that stays
