@@ -18,7 +18,7 @@ export interface Analysis {
 
 export interface Finding {
   rank: number; series: string; metric: string; labels: Record<string, string>; valueKind: string;
-  pattern: string; patternType: number; confidence: number | null; score: number; pValue: number;
+  pattern: string; patternType: number; confidence: number | null; uncertain: boolean; score: number; pValue: number;
   qValue: number; ksStatistic: number; effectSize: number; direction: string; onset: string | null; promql: string;
 }
 export interface Group {

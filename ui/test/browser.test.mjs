@@ -107,6 +107,19 @@ async function analyzeTheDemoAlert(page) {
       await page.screenshot({ path: env.PATTERNSCOPE_SCREENSHOT, fullPage: false });
     }
 
+    // An uncertain pattern is marked on exactly the findings the report flags.
+    const marks = await page.evaluate(async ([id, token]) => {
+      const report = await (await fetch(`/api/v1/analyses/${id}/report`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const flagged = new Set(report.findings.filter((f) => f.uncertain).map((f) => f.series));
+      // A group's lead carries the mark in its head, every other member in its own line.
+      return [...document.querySelectorAll('#findings li.finding, #findings .group-members li')].map((li) => ({
+        series: li.dataset.series, flagged: flagged.has(li.dataset.series),
+        shown: li.querySelector(':scope > .finding-head > .badge.uncertain, :scope > .badge.uncertain') !== null,
+      }));
+    }, [analysisId, env.PATTERNSCOPE_TOKEN]);
+    assert.ok(marks.length > 0);
+    for (const m of marks) assert.equal(m.shown, m.flagged, `uncertain mark of ${m.series}`);
+
     // Filters: only recovered patterns hides the (still abnormal) root cause.
     await page.selectOption('#f-type', '2');
     assert.equal(await page.locator('#findings li.finding').filter({ hasText: pod }).filter({ hasText: metric }).count(), 0);

@@ -122,6 +122,7 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
       h('span', { class: 'metric' }, lead?.metric ?? g.title),
       h('span', { class: `badge t${g.patternType}`, title: g.patternType === 1 ? 'still abnormal' : 'recovered' },
         g.pattern, ' · type ', String(g.patternType)),
+      lead?.uncertain ? uncertainMark() : null,
       g.size > 1 ? h('span', { class: 'members' }, `${g.size} series`) : null),
     h('div', { class: 'muted' }, g.title),
     lead ? labelChips(lead.labels, ['__name__']) : null,
@@ -145,11 +146,18 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
     const members = h('ul', { class: 'group-members' });
     for (const m of g.members) {
       const f = findings.get(m);
-      append(members, h('li', {}, h('code', {}, m), f ? h('span', { class: 'muted' }, ` score ${f.score.toFixed(2)}`) : null));
+      append(members, h('li', { 'data-series': m }, h('code', {}, m),
+        f ? h('span', { class: 'muted' }, ` score ${f.score.toFixed(2)} `) : null, f?.uncertain ? uncertainMark() : null));
     }
     append(item, h('details', {}, h('summary', {}, `All ${g.size} series of this group`), members));
   }
   return item;
+}
+
+/** A pattern name the model is unsure of: below its uncertain-below level, held-out verdicts were right about half the time. */
+function uncertainMark(): HTMLElement {
+  return h('span', { class: 'badge uncertain', title: 'the model is unsure of this pattern: on real metrics it was held out '
+    + 'from, verdicts this unsure were right about half the time; check the chart' }, 'uncertain');
 }
 
 function evidence(f: Finding): HTMLElement {

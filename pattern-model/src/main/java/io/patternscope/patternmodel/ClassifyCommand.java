@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * {@code ./patternscope classify FILE.jsonl}: reads JSON lines {@code {"id","values"}} and writes one
- * JSON line per series to stdout with model, pattern, type, confidence and probabilities — the same
+ * JSON line per series to stdout with model, pattern, type, confidence, uncertain and probabilities — the same
  * fields as {@code POST /api/v1/patterns/classify}, for offline use. A bad line stops with exit code
  * 1 and a sentence naming the line; nothing is written for a file that does not parse.
  */
@@ -68,6 +68,7 @@ public final class ClassifyCommand {
                     line.put("pattern", r.pattern().name());
                     line.put("type", r.pattern().type());
                     line.put("confidence", r.confidence());
+                    line.put("uncertain", r.uncertain());
                     Map<String, Float> probabilities = new LinkedHashMap<>();
                     for (PatternClass c : PatternClass.values()) {
                         probabilities.put(c.name(), r.probabilities()[c.ordinal()]);

@@ -279,6 +279,7 @@ public final class CrossValidatePatternModel {
         text.append(String.format(Locale.ROOT, "%s%n", title)).append(pooled.report()).append('\n');
         text.append(String.format(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n", metric,
                 pooled.accuracy(), metric, pooled.macroF1()));
+        text.append("how often each confidence was right:\n").append(Reliability.of(predictions, Reliability.EDGES).report());
     }
 
     private static void appendMisses(StringBuilder text, List<Prediction> predictions) {

@@ -27,7 +27,10 @@ import java.util.Properties;
  * series upside down) with {@code second-look-below} in {@code model.properties}: series whose
  * first verdict is less confident than that get the second model's verdict instead, so the extra
  * cost is paid only where the first look is unsure. The input the networks take is named there too
- * ({@link ModelInput}; 128 buckets when it names none). Thread-safe: one predictor per call (cheap
+ * ({@link ModelInput}; 128 buckets when it names none), and {@code uncertain-below}: the confidence
+ * under which a verdict is flagged uncertain — where the model's held-out verdicts on real windows
+ * were right only about half the time (the model card's reliability table), so an operator knows
+ * which names to check against the plot. Thread-safe: one predictor per call (cheap
  * next to a batch), the models shared.
  */
 public final class DjlPatternClassifier implements AutoCloseable {
@@ -36,22 +39,29 @@ public final class DjlPatternClassifier implements AutoCloseable {
     public static final String SECOND_LOOK = "second-look";
     /** The {@code model.properties} key: first verdicts below this confidence get a second look. */
     public static final String SECOND_LOOK_BELOW = "second-look-below";
+    /** The {@code model.properties} key: final verdicts below this confidence are flagged uncertain. */
+    public static final String UNCERTAIN_BELOW = "uncertain-below";
 
-    /** The class and its probability, with every class's probability. */
-    public record Result(PatternClass pattern, double confidence, float[] probabilities) {
+    /**
+     * The class and its probability, with every class's probability; {@code uncertain}: the
+     * confidence is below the model's {@value #UNCERTAIN_BELOW}.
+     */
+    public record Result(PatternClass pattern, double confidence, float[] probabilities, boolean uncertain) {
     }
 
     private final ZooModel<NDList, NDList> model;
     private final ZooModel<NDList, NDList> secondLook;
     private final double secondLookBelow;
+    private final double uncertainBelow;
     private final ModelInput input;
     private final String version;
 
     private DjlPatternClassifier(ZooModel<NDList, NDList> model, ZooModel<NDList, NDList> secondLook,
-            double secondLookBelow, ModelInput input, String version) {
+            double secondLookBelow, double uncertainBelow, ModelInput input, String version) {
         this.model = model;
         this.secondLook = secondLook;
         this.secondLookBelow = secondLookBelow;
+        this.uncertainBelow = uncertainBelow;
         this.input = input;
         this.version = version;
     }
@@ -71,7 +81,8 @@ public final class DjlPatternClassifier implements AutoCloseable {
                 throw new IllegalArgumentException("cannot read " + properties + ": " + e.getMessage(), e);
             }
         }
-        double below = secondLookBelow(p, properties);
+        double below = confidenceBelow(p, properties, SECOND_LOOK_BELOW);
+        double uncertainBelow = confidenceBelow(p, properties, UNCERTAIN_BELOW);
         ModelInput input = ModelInput.of(p, properties);
         Path second = dir.resolve(SECOND_LOOK);
         if (below > 0 && !Files.isRegularFile(second.resolve("saved_model.pb"))) {
@@ -79,7 +90,7 @@ public final class DjlPatternClassifier implements AutoCloseable {
         }
         ZooModel<NDList, NDList> first = savedModel(dir);
         try {
-            return new DjlPatternClassifier(first, below > 0 ? savedModel(second) : null, below, input,
+            return new DjlPatternClassifier(first, below > 0 ? savedModel(second) : null, below, uncertainBelow, input,
                     p.getProperty("version", "pattern-cnn"));
         } catch (RuntimeException e) {
             first.close();
@@ -87,8 +98,9 @@ public final class DjlPatternClassifier implements AutoCloseable {
         }
     }
 
-    private static double secondLookBelow(Properties p, Path properties) {
-        String text = p.getProperty(SECOND_LOOK_BELOW);
+    /** A confidence key of {@code model.properties}; 0 when absent (never). */
+    private static double confidenceBelow(Properties p, Path properties, String key) {
+        String text = p.getProperty(key);
         if (text == null) {
             return 0;
         }
@@ -100,7 +112,7 @@ public final class DjlPatternClassifier implements AutoCloseable {
         } catch (NumberFormatException e) {
             // the sentence below
         }
-        throw new IllegalArgumentException(properties + ": " + SECOND_LOOK_BELOW + " must be a confidence in (0, 1], not '" + text + "'");
+        throw new IllegalArgumentException(properties + ": " + key + " must be a confidence in (0, 1], not '" + text + "'");
     }
 
     private static ZooModel<NDList, NDList> savedModel(Path dir) {
@@ -115,6 +127,11 @@ public final class DjlPatternClassifier implements AutoCloseable {
 
     public String version() {
         return version;
+    }
+
+    /** Verdicts below this confidence are flagged uncertain; 0 when the model names no such level. */
+    public double uncertainBelow() {
+        return uncertainBelow;
     }
 
     /** What the model takes: each prepared row is {@code input().length()} floats. */
@@ -135,9 +152,16 @@ public final class DjlPatternClassifier implements AutoCloseable {
     /** Classifies already preprocessed rows ({@code n} × {@code input().length()}, row-major). */
     public List<Result> classifyPrepared(float[] flat, int n) {
         List<Result> out = predict(model, flat, n);
-        if (secondLook == null) {
-            return out;
+        if (secondLook != null) {
+            secondLook(out, flat, n);
         }
+        out.replaceAll(r -> r.confidence() < uncertainBelow
+                ? new Result(r.pattern(), r.confidence(), r.probabilities(), true) : r);
+        return out;
+    }
+
+    /** Replaces the first verdicts below {@code second-look-below} with the second model's. */
+    private void secondLook(List<Result> out, float[] flat, int n) {
         int length = input.length();
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -155,7 +179,6 @@ public final class DjlPatternClassifier implements AutoCloseable {
                 out.set(unsure.get(j), second.get(j));
             }
         }
-        return out;
     }
 
     private List<Result> predict(ZooModel<NDList, NDList> model, float[] flat, int n) {
@@ -178,7 +201,7 @@ public final class DjlPatternClassifier implements AutoCloseable {
                         best = c;
                     }
                 }
-                out.add(new Result(classes[best], row[best], row));
+                out.add(new Result(classes[best], row[best], row, false));
             }
             return out;
         } catch (TranslateException e) {

@@ -61,11 +61,13 @@ public final class EvaluatePatternModel {
             LabeledWindows.Set first = LabeledWindows.read(windows, nab);
             LabeledWindows.Set second = fresh == null ? null : LabeledWindows.read(fresh, nab);
             Path heldOut = modelDir.resolve(CrossValidatePatternModel.PREDICTIONS);
+            List<CrossValidatePatternModel.Prediction> heldOutVerdicts = new ArrayList<>();
             if (Files.isRegularFile(heldOut)) {
                 // The model learnt from these windows: scoring it on them measures its fit, not
                 // how it does on series it has never seen. The held-out predictions do that.
                 List<CrossValidatePatternModel.Prediction> predictions = CrossValidatePatternModel.read(heldOut);
                 checkCovers(predictions, second == null ? List.of(first) : List.of(first, second));
+                heldOutVerdicts.addAll(predictions);
                 System.out.println("(b)+(c) cross-validated by NAB file, recorded when the model was trained ("
                         + heldOut + "; `./patternscope crossvalidate` recomputes them):");
                 System.out.println(CrossValidatePatternModel.summary(predictions));
@@ -82,7 +84,10 @@ public final class EvaluatePatternModel {
                 }
             }
             if (blind != null) {
-                blindSet(classifier, modelDir, blind, LabeledWindows.read(blind, nab));
+                heldOutVerdicts.addAll(blindSet(classifier, modelDir, blind, LabeledWindows.read(blind, nab)));
+            }
+            if (classifier.uncertainBelow() > 0 && !heldOutVerdicts.isEmpty()) {
+                uncertainFlag(classifier.uncertainBelow(), heldOutVerdicts);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("evaluate: " + e.getMessage());
@@ -90,8 +95,25 @@ public final class EvaluatePatternModel {
         }
     }
 
-    private static void blindSet(DjlPatternClassifier classifier, Path modelDir, Path file, LabeledWindows.Set set)
-            throws java.io.IOException {
+    /**
+     * What the served {@code uncertain} flag means: how often the held-out verdicts it would flag,
+     * and those it would not, were right.
+     */
+    static void uncertainFlag(double below, List<CrossValidatePatternModel.Prediction> verdicts) {
+        List<Reliability.Band> bands = Reliability.of(verdicts, below).bands();
+        Reliability.Band flagged = bands.get(0);
+        Reliability.Band trusted = bands.get(1);
+        System.out.printf(Locale.ROOT, "the uncertain flag (confidence below %.2f, model.properties) on all %d held-out verdicts above:%n",
+                below, verdicts.size());
+        System.out.print(new Reliability(bands).report());
+        System.out.printf(Locale.ROOT, "evaluate.uncertain.share %.4f%nevaluate.uncertain.flagged_accuracy %.4f%n"
+                + "evaluate.uncertain.unflagged_accuracy %.4f%n%n", (double) flagged.total() / verdicts.size(),
+                flagged.accuracy(), trusted.accuracy());
+    }
+
+    /** Scores the blind set; returns the cross-validation models' verdicts on it (none if not recorded). */
+    private static List<CrossValidatePatternModel.Prediction> blindSet(DjlPatternClassifier classifier, Path modelDir,
+            Path file, LabeledWindows.Set set) throws java.io.IOException {
         realSet(classifier, "(d) blind hand-labeled NAB windows (never trained on; this model did learn from other windows of their files)",
                 "nab_blind_direct", file, set);
         Path verdicts = modelDir.resolve(CrossValidatePatternModel.BLIND_PREDICTIONS);
@@ -101,7 +123,9 @@ public final class EvaluatePatternModel {
             System.out.println("(d) by the cross-validation models, each never trained on the window's NAB file, recorded when the model was trained ("
                     + verdicts + "):");
             System.out.println(CrossValidatePatternModel.blindSummary(predictions));
+            return predictions;
         }
+        return List.of();
     }
 
     private static void realSet(DjlPatternClassifier classifier, String title, String metric, Path file,

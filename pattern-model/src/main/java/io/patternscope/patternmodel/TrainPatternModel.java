@@ -60,6 +60,12 @@ public final class TrainPatternModel {
      */
     static final double SECOND_LOOK_BELOW = Double.parseDouble(System.getProperty("patternscope.serve.secondLookBelow", "0.99"));
     /**
+     * Served verdicts less confident than this are flagged uncertain. 0.7: @6's held-out verdicts
+     * on real windows below it were right 21 of 38 times, those at or above it 251 of 294
+     * ({@code ./patternscope evaluate} prints both for any model that carries its held-out verdicts).
+     */
+    static final double UNCERTAIN_BELOW = Double.parseDouble(System.getProperty("patternscope.serve.uncertainBelow", "0.7"));
+    /**
      * Experiments: the earliest a generated level shift or sudden change starts in the training
      * series (the generator's 0.4 so far; the blind set's steps at 30 % were all missed).
      */
@@ -199,9 +205,11 @@ public final class TrainPatternModel {
         EnsemblePatternModel.build(dirs.subList(0, 1), false, INPUT, out);
         EnsemblePatternModel.build(dirs, mirror, INPUT, out.resolve(DjlPatternClassifier.SECOND_LOOK));
         Files.writeString(out.resolve("model.properties"), String.format(Locale.ROOT,
-                "version=%s%n# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n%s", VERSION,
-                DjlPatternClassifier.SECOND_LOOK, members, mirror ? ", each also upside down" : "",
-                DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW, INPUT.properties()));
+                "version=%s%n# first looks below this confidence are decided by %s/ (%d network(s)%s)%n%s=%s%n"
+                        + "# verdicts below this confidence are flagged uncertain (./patternscope evaluate: how often they were right)%n%s=%s%n%s",
+                VERSION, DjlPatternClassifier.SECOND_LOOK, members, mirror ? ", each also upside down" : "",
+                DjlPatternClassifier.SECOND_LOOK_BELOW, SECOND_LOOK_BELOW, DjlPatternClassifier.UNCERTAIN_BELOW,
+                UNCERTAIN_BELOW, INPUT.properties()));
         try (DjlPatternClassifier served = DjlPatternClassifier.load(out)) {
             return EvaluatePatternModel.generated(served, heldOutPerClass(perClass));
         }

@@ -120,6 +120,29 @@ class EnsemblePatternModelTest {
             assertEquals(expected.confidence(), both.get(i).confidence(), 1e-6, "series " + i);
         }
         assertTrue(seconds > 0 && seconds < series.size(), seconds + " second looks");
+        assertTrue(both.stream().noneMatch(DjlPatternClassifier.Result::uncertain), "no uncertain-below, no flag");
+    }
+
+    @Test
+    void verdictsBelowTheModelsLevelAreFlaggedUncertain() throws Exception {
+        Path served = work.resolve("flagged");
+        TrainPatternModel.trainEnsemble(served, 40, 1, List.of(), 1, true);
+        String written = Files.readString(served.resolve("model.properties"));
+        assertTrue(written.contains(DjlPatternClassifier.UNCERTAIN_BELOW + "=" + TrainPatternModel.UNCERTAIN_BELOW), written);
+        List<DjlPatternClassifier.Result> results = classify(served);
+        double[] confidences = results.stream().mapToDouble(DjlPatternClassifier.Result::confidence).sorted().toArray();
+        double below = confidences[confidences.length / 2];
+        Files.writeString(served.resolve("model.properties"), written.replaceAll(
+                DjlPatternClassifier.UNCERTAIN_BELOW + "=.*", DjlPatternClassifier.UNCERTAIN_BELOW + "=" + below));
+        int flagged = 0;
+        for (DjlPatternClassifier.Result r : classify(served)) {
+            assertEquals(r.confidence() < below, r.uncertain(), r.confidence() + " against " + below);
+            flagged += r.uncertain() ? 1 : 0;
+        }
+        assertTrue(flagged > 0 && flagged < series.size(), flagged + " flagged");
+        Files.writeString(served.resolve("model.properties"), DjlPatternClassifier.UNCERTAIN_BELOW + "=1.5\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(served));
+        assertTrue(bad.getMessage().contains(DjlPatternClassifier.UNCERTAIN_BELOW + " must be a confidence in (0, 1]"), bad.getMessage());
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/patterns/classify}: {@code {"series":[{"id":"a","values":[...]}]}} →
- * {@code {"model":"...","results":[{"id","pattern","type","confidence","probabilities":{...}}]}}.
+ * {@code {"model":"...","results":[{"id","pattern","type","confidence","uncertain","probabilities":{...}}]}};
+ * {@code uncertain}: the confidence is below the level where the model's held-out verdicts on real
+ * windows were right only about half the time.
  * Values are numbers; null or "NaN" mark gaps. Bad input gets a 400 naming the series.
  */
 @Path("/api/v1/patterns/classify")
@@ -38,7 +40,8 @@ public class ClassifyResource {
         this.model = model;
     }
 
-    public record SeriesResult(String id, String pattern, int type, double confidence, Map<String, Float> probabilities) {
+    public record SeriesResult(String id, String pattern, int type, double confidence, boolean uncertain,
+                               Map<String, Float> probabilities) {
     }
 
     public record ClassifyResponse(String model, List<SeriesResult> results) {
@@ -107,7 +110,7 @@ public class ClassifyResource {
                 probabilities.put(classes[k].name(), c.probabilities()[k]);
             }
             results.add(new SeriesResult(ids.get(i), c.pattern(), PatternClass.valueOf(c.pattern()).type(), c.confidence(),
-                    probabilities));
+                    c.uncertain(), probabilities));
         }
         return Response.ok(new ClassifyResponse(model.version(), results)).build();
     }

@@ -35,12 +35,13 @@ public class BatchClassification {
         List<ScreenedSeries> out = new ArrayList<>(batch.series());
         for (int k = 0; k < positions.size(); k++) {
             int i = positions.get(k);
-            out.set(i, out.get(i).withPattern(results.get(k).pattern(), results.get(k).confidence()));
+            PatternModel.Classification c = results.get(k);
+            out.set(i, out.get(i).withPattern(c.pattern(), c.confidence(), c.uncertain()));
         }
         for (int i = 0; i < out.size(); i++) {
             ScreenedSeries s = out.get(i);
             if (s.candidate() && s.pattern() == null) {
-                out.set(i, s.withPattern(PatternWeights.UNCLASSIFIED, Double.NaN));
+                out.set(i, s.withPattern(PatternWeights.UNCLASSIFIED, Double.NaN, false));
             }
         }
         return new ScreenedBatch(batch.analysisId(), batch.batchNo(), model.version(), out);

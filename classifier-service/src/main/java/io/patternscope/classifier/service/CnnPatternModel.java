@@ -20,7 +20,7 @@ public final class CnnPatternModel implements PatternModel, AutoCloseable {
     @Override
     public List<Classification> classify(List<double[]> series) {
         return classifier.classify(series).stream()
-                .map(r -> new Classification(r.pattern().name(), r.confidence(), r.probabilities())).toList();
+                .map(r -> new Classification(r.pattern().name(), r.confidence(), r.probabilities(), r.uncertain())).toList();
     }
 
     @Override

@@ -16,6 +16,6 @@ public final class NoPatternModel implements PatternModel {
 
     @Override
     public List<Classification> classify(List<double[]> series) {
-        return series.stream().map(s -> new Classification(PatternWeights.UNCLASSIFIED, Double.NaN, null)).toList();
+        return series.stream().map(s -> new Classification(PatternWeights.UNCLASSIFIED, Double.NaN, null, false)).toList();
     }
 }

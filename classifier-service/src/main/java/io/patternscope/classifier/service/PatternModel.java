@@ -11,7 +11,10 @@ public interface PatternModel {
     /** One classification per series, in order; each series has at least two finite values. */
     List<Classification> classify(List<double[]> series);
 
-    /** @param probabilities one per {@code PatternClass}, in its order; null when no model ran */
-    record Classification(String pattern, double confidence, float[] probabilities) {
+    /**
+     * @param probabilities one per {@code PatternClass}, in its order; null when no model ran
+     * @param uncertain     the confidence is below the model's {@code uncertain-below}
+     */
+    record Classification(String pattern, double confidence, float[] probabilities, boolean uncertain) {
     }
 }

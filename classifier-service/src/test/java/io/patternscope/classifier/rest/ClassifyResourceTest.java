@@ -35,7 +35,8 @@ class ClassifyResourceTest {
                 .body("results[0].pattern", equalTo("LEVEL_SHIFT_UP"))
                 .body("results[0].type", equalTo(1))
                 .body("results[0].probabilities.size()", equalTo(14))
-                .body("results[0].confidence", greaterThan(0.5f));
+                .body("results[0].confidence", greaterThan(0.5f))
+                .body("results[0].uncertain", equalTo(false));
     }
 
     @Test

@@ -34,8 +34,12 @@ public final class ApiViews {
                               Map<String, Integer> perPattern, List<String> partialReasons, List<String> notes) {
     }
 
+    /**
+     * One changed series, ranked. {@code uncertain}: the pattern's confidence is below the model's
+     * level where held-out verdicts on real windows were right only about half the time.
+     */
     public record FindingView(int rank, String series, String metric, Map<String, String> labels, String valueKind,
-                              String pattern, int patternType, Double confidence, double score, double pValue,
+                              String pattern, int patternType, Double confidence, boolean uncertain, double score, double pValue,
                               double qValue, double ksStatistic, double effectSize, String direction, Instant onset,
                               String promql) {
     }
@@ -51,7 +55,7 @@ public final class ApiViews {
     /** The screening verdict of any series of an analysis, changed or not. */
     public record SeriesView(String series, String metric, Map<String, String> labels, String valueKind, String status,
                              boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
-                             String direction, Instant onset, String pattern, Double confidence) {
+                             String direction, Instant onset, String pattern, Double confidence, boolean uncertain) {
     }
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,

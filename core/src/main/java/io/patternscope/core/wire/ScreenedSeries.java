@@ -11,6 +11,8 @@ import java.util.Map;
  * @param onsetMs    estimated start of the change (epoch ms), or -1 when not estimated
  * @param pattern    anomaly pattern name from the classifier; {@code UNCLASSIFIED} until a model runs
  * @param confidence classifier confidence in [0,1]; NaN when unclassified
+ * @param uncertain  the confidence is below the model's {@code uncertain-below}: a name to check
+ *                   against the plot (absent in older payloads: false)
  */
 public record ScreenedSeries(
         String id,
@@ -27,10 +29,11 @@ public record ScreenedSeries(
         long stepMs,
         double[] values,
         String pattern,
-        double confidence) {
+        double confidence,
+        boolean uncertain) {
 
-    public ScreenedSeries withPattern(String newPattern, double newConfidence) {
+    public ScreenedSeries withPattern(String newPattern, double newConfidence, boolean newUncertain) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
-                onsetMs, startMs, stepMs, values, newPattern, newConfidence);
+                onsetMs, startMs, stepMs, values, newPattern, newConfidence, newUncertain);
     }
 }

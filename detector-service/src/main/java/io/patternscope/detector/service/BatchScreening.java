@@ -36,7 +36,7 @@ public class BatchScreening {
             long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
             out.add(new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
                     o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),
-                    o.candidate() ? series.values() : null, null, Double.NaN));
+                    o.candidate() ? series.values() : null, null, Double.NaN, false));
         }
         return new ScreenedBatch(batch.analysisId(), batch.batchNo(), null, out);
     }

@@ -41,7 +41,7 @@ public final class AnalysisMapper {
                 && Math.abs(r.effectSize) >= a.minEffectSize;
         return new ApiViews.SeriesView(r.seriesId, r.metric, readMap(r.labels), r.valueKind, r.status, changed, r.pValue,
                 r.qValue, r.ksStatistic, r.effectSize, r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"),
-                r.onsetAt, r.pattern, r.confidence);
+                r.onsetAt, r.pattern, r.confidence, r.uncertain);
     }
 
     public static String write(Object value) {

@@ -51,6 +51,7 @@ public final class ReportMarkdown {
             String onset = g.onset() == null || r.alert() == null ? String.valueOf(g.onset())
                     : String.format(Locale.ROOT, "%+d min", Duration.between(r.alert().activeAt(), g.onset()).toMinutes());
             md.append("| ").append(g.rank()).append(" | ").append(onset).append(" | ").append(escape(g.pattern()))
+                    .append(best != null && best.uncertain() ? " (uncertain)" : "")
                     .append(" | ").append(escape(g.title())).append(" | ")
                     .append(best == null ? "" : String.format(Locale.ROOT, "%.1e", best.pValue())).append(" | ")
                     .append(best == null ? "" : String.format(Locale.ROOT, "%.1f", best.effectSize())).append(" | ")

@@ -45,6 +45,8 @@ public class SeriesResultEntity extends PanacheEntityBase {
     public Instant onsetAt;
     public String pattern;
     public Double confidence;
+    /** The classifier flagged the pattern uncertain (confidence below its model's level). */
+    public boolean uncertain;
     @Column(name = "start_ms")
     public long startMs;
     @Column(name = "step_ms")

@@ -225,6 +225,7 @@ public class CompletionTracker {
         e.onsetAt = s.onsetMs() < 0 ? null : Instant.ofEpochMilli(s.onsetMs());
         e.pattern = s.pattern();
         e.confidence = finiteOrNull(s.confidence());
+        e.uncertain = s.uncertain();
         e.startMs = s.startMs();
         e.stepMs = s.stepMs();
         e.seriesValues = s.values() == null ? null : AnalysisMapper.write(s.values());

@@ -90,7 +90,7 @@ public final class ReportBuilder {
             String pattern = ranked.candidate().pattern();
             findings.add(new ApiViews.FindingView(ranked.rank(), r.seriesId, r.metric, AnalysisMapper.readMap(r.labels),
                     r.valueKind, pattern, PatternWeights.patternType(pattern),
-                    r.confidence == null || r.confidence.isNaN() ? null : r.confidence, ranked.score(), r.pValue,
+                    r.confidence == null || r.confidence.isNaN() ? null : r.confidence, r.uncertain, ranked.score(), r.pValue,
                     qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
                     r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis)));
         }
@@ -111,6 +111,12 @@ public final class ReportBuilder {
                     + ", recovered " + settings.recovered() + (settings.patternWeights().isEmpty() ? ""
                     : ", per pattern " + settings.patternWeights()) + (settings.hiddenPatterns().isEmpty() ? ""
                     : "; hidden: " + String.join(", ", settings.hiddenPatterns()) + " (" + hidden + " series)") + ".");
+        }
+        long uncertain = findings.stream().filter(ApiViews.FindingView::uncertain).count();
+        if (uncertain > 0) {
+            notes.add(uncertain + " of " + findings.size() + " findings have an uncertain pattern (the model's confidence is below "
+                    + "the level where its held-out verdicts on real metrics were right about half the time): check those "
+                    + "against the plot before trusting the name.");
         }
         if (analysis.model == null || "none".equals(analysis.model)) {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");

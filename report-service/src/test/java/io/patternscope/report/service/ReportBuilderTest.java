@@ -34,6 +34,19 @@ class ReportBuilderTest {
                 report.summary().notes().toString());
     }
 
+    @Test
+    void anUncertainPatternIsFlaggedOnItsFindingAndCountedInTheNotes() {
+        List<SeriesResultEntity> results = results();
+        results.get(1).uncertain = true;
+        results.get(1).confidence = 0.55;
+        ApiViews.ReportView report = new ReportBuilder().build(analysis(), results, Instant.now(), RankingSettings.defaults("t"));
+        assertEquals(List.of(false, true, false), report.findings().stream().map(ApiViews.FindingView::uncertain).toList());
+        assertTrue(report.summary().notes().stream().anyMatch(n -> n.startsWith("1 of 3 findings have an uncertain pattern")),
+                report.summary().notes().toString());
+        ApiViews.ReportView sure = new ReportBuilder().build(analysis(), results(), Instant.now(), RankingSettings.defaults("t"));
+        assertTrue(sure.summary().notes().stream().noneMatch(n -> n.contains("uncertain")), sure.summary().notes().toString());
+    }
+
     private static List<String> ranks(RankingSettings settings) {
         return new ReportBuilder().build(analysis(), results(), Instant.now(), settings).findings().stream()
                 .map(ApiViews.FindingView::series).toList();
