@@ -83,6 +83,9 @@ public final class DjlPatternClassifier implements AutoCloseable {
         }
         double below = confidenceBelow(p, properties, SECOND_LOOK_BELOW);
         double uncertainBelow = confidenceBelow(p, properties, UNCERTAIN_BELOW);
+        if (uncertainBelow >= 1) { // every verdict short of certainty flagged: a flag that says nothing
+            throw new IllegalArgumentException(properties + ": " + UNCERTAIN_BELOW + " must be below 1, not " + uncertainBelow);
+        }
         ModelInput input = ModelInput.of(p, properties);
         Path second = dir.resolve(SECOND_LOOK);
         if (below > 0 && !Files.isRegularFile(second.resolve("saved_model.pb"))) {

@@ -143,6 +143,9 @@ class EnsemblePatternModelTest {
         Files.writeString(served.resolve("model.properties"), DjlPatternClassifier.UNCERTAIN_BELOW + "=1.5\n");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(served));
         assertTrue(bad.getMessage().contains(DjlPatternClassifier.UNCERTAIN_BELOW + " must be a confidence in (0, 1]"), bad.getMessage());
+        Files.writeString(served.resolve("model.properties"), DjlPatternClassifier.UNCERTAIN_BELOW + "=1\n");
+        IllegalArgumentException all = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(served));
+        assertTrue(all.getMessage().contains(DjlPatternClassifier.UNCERTAIN_BELOW + " must be below 1"), all.getMessage());
     }
 
     @Test
