@@ -112,12 +112,14 @@ public final class TrainPatternModel {
      */
     static final double FINE_TUNE_DROPOUT = Double.parseDouble(System.getProperty("patternscope.train.fineTuneDropout", "0"));
     /**
-     * The networks' input ({@link ModelInput}): 128 or 256 buckets. 256 with @6's recipe
-     * cross-validated 0.833 against 0.822, blind 0.797 against 0.811: inside the noise, not adopted.
+     * The networks' input ({@link ModelInput}): 128 or 256 buckets. 128 by default (every
+     * single-network experiment and {@code ./patternscope train} so far); the shipped recipe since
+     * pattern-cnn@7 is 256, which {@code ./patternscope crossvalidate} passes: over three seed
+     * pairs it cross-validated 0.833 / 0.798 / 0.837 against 128's 0.822 / 0.798 / 0.787.
      */
     static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
-    static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@6");
+    static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@7");
     /**
      * Resume an interrupted ensemble run: members already exported under {@code out-members/} are
      * kept, not retrained, and so are a cross-validation's generated-only checkpoints (otherwise
