@@ -154,10 +154,10 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
   return item;
 }
 
-/** A pattern name the model is unsure of: below its uncertain-below level, held-out verdicts were right about half the time. */
+/** A pattern name the model is unsure of: below its uncertain-below level, held-out verdicts were right far less often. */
 function uncertainMark(): HTMLElement {
   return h('span', { class: 'badge uncertain', title: 'the model is unsure of this pattern: on real metrics it was held out '
-    + 'from, verdicts this unsure were right about half the time; check the chart' }, 'uncertain');
+    + 'from, verdicts this unsure were right far less often than the others (6 to 7 times in 10 against 8 to 9); check the chart' }, 'uncertain');
 }
 
 function evidence(f: Finding): HTMLElement {

@@ -29,7 +29,7 @@ import java.util.Properties;
  * cost is paid only where the first look is unsure. The input the networks take is named there too
  * ({@link ModelInput}; 128 buckets when it names none), and {@code uncertain-below}: the confidence
  * under which a verdict is flagged uncertain — where the model's held-out verdicts on real windows
- * were right only about half the time (the model card's reliability table), so an operator knows
+ * were right far less often than the others (the model card's reliability table), so an operator knows
  * which names to check against the plot. Thread-safe: one predictor per call (cheap
  * next to a batch), the models shared.
  */

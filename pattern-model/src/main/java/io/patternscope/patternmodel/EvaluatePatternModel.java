@@ -100,12 +100,12 @@ public final class EvaluatePatternModel {
      * and those it would not, were right.
      */
     static void uncertainFlag(double below, List<CrossValidatePatternModel.Prediction> verdicts) {
-        List<Reliability.Band> bands = Reliability.of(verdicts, below).bands();
-        Reliability.Band flagged = bands.get(0);
-        Reliability.Band trusted = bands.get(1);
+        Reliability split = Reliability.of(verdicts, below);
+        Reliability.Band flagged = split.bands().get(0);
+        Reliability.Band trusted = split.bands().get(1);
         System.out.printf(Locale.ROOT, "the uncertain flag (confidence below %.2f, model.properties) on all %d held-out verdicts above:%n",
                 below, verdicts.size());
-        System.out.print(new Reliability(bands).report());
+        System.out.print(split.report());
         System.out.printf(Locale.ROOT, "evaluate.uncertain.share %.4f%nevaluate.uncertain.flagged_accuracy %.4f%n"
                 + "evaluate.uncertain.unflagged_accuracy %.4f%n%n", (double) flagged.total() / verdicts.size(),
                 flagged.accuracy(), trusted.accuracy());

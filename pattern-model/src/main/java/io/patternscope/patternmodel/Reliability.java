@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How often held-out verdicts of each confidence band were right: what a confidence means on real
  * windows, as opposed to the softmax's own idea of it. It is what a model's {@code uncertain-below}
- * is read from (the level under which verdicts were right only about half the time).
+ * is read from (the level under which verdicts were right far less often than above it).
  */
 public record Reliability(List<Band> bands) {
 
@@ -49,8 +49,9 @@ public record Reliability(List<Band> bands) {
     /** One line per band: {@code confidence [0.70, 0.90): 20 of 28 right (0.714)}. */
     public String report() {
         StringBuilder text = new StringBuilder();
-        for (Band b : bands) {
-            boolean last = b == bands.get(bands.size() - 1);
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            boolean last = i == bands.size() - 1;
             text.append(String.format(Locale.ROOT, "  confidence [%.2f, %.2f%s: %d of %d right%s%n", b.from(), b.to(),
                     last ? "]" : ")", b.right(), b.total(),
                     b.total() == 0 ? "" : String.format(Locale.ROOT, " (%.3f)", b.accuracy())));

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code POST /api/v1/patterns/classify}: {@code {"series":[{"id":"a","values":[...]}]}} →
  * {@code {"model":"...","results":[{"id","pattern","type","confidence","uncertain","probabilities":{...}}]}};
  * {@code uncertain}: the confidence is below the level where the model's held-out verdicts on real
- * windows were right only about half the time.
+ * windows were right far less often than the others (the model card's reliability table).
  * Values are numbers; null or "NaN" mark gaps. Bad input gets a 400 naming the series.
  */
 @Path("/api/v1/patterns/classify")

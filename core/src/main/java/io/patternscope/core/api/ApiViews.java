@@ -36,7 +36,7 @@ public final class ApiViews {
 
     /**
      * One changed series, ranked. {@code uncertain}: the pattern's confidence is below the model's
-     * level where held-out verdicts on real windows were right only about half the time.
+     * level under which held-out verdicts on real windows were right far less often than above it.
      */
     public record FindingView(int rank, String series, String metric, Map<String, String> labels, String valueKind,
                               String pattern, int patternType, Double confidence, boolean uncertain, double score, double pValue,

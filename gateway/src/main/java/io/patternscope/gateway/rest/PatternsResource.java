@@ -38,7 +38,7 @@ public class PatternsResource {
             name = "step", value = "{\"series\":[{\"id\":\"a\",\"values\":[1,1,1,1,1,9,9,9,9,9]}]}")))
     @APIResponse(responseCode = "200", description = "{\"model\":\"pattern-cnn@1\",\"results\":[{\"id\",\"pattern\",\"type\","
             + "\"confidence\",\"uncertain\",\"probabilities\":{...}}]}; uncertain: below the confidence where the model's "
-            + "held-out verdicts on real windows were right only about half the time")
+            + "held-out verdicts on real windows were right far less often than the others (model card)")
     @APIResponse(responseCode = "400", description = "empty, too long, non-numeric or all-NaN input",
             content = @Content(schema = @Schema(implementation = ApiViews.ErrorView.class)))
     @APIResponse(responseCode = "503", description = "no pattern model installed, or classifier-service unavailable",

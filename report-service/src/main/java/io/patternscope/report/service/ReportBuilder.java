@@ -115,7 +115,7 @@ public final class ReportBuilder {
         long uncertain = findings.stream().filter(ApiViews.FindingView::uncertain).count();
         if (uncertain > 0) {
             notes.add(uncertain + " of " + findings.size() + " findings have an uncertain pattern (the model's confidence is below "
-                    + "the level where its held-out verdicts on real metrics were right about half the time): check those "
+                    + "the level under which its held-out verdicts on real metrics were right far less often than above it): check those "
                     + "against the plot before trusting the name.");
         }
         if (analysis.model == null || "none".equals(analysis.model)) {
