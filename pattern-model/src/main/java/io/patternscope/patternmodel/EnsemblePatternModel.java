@@ -28,7 +28,7 @@ public final class EnsemblePatternModel {
             throw new IllegalArgumentException("an ensemble needs at least one member");
         }
         TensorFlowNatives.load();
-        int parameters = PatternCnn.parameterShapes().size();
+        int parameters = PatternCnn.parameterShapes(input).size();
         try (Graph graph = PatternCnn.ensemble(members.size(), mirror, input); Session session = new Session(graph)) {
             for (int k = 0; k < members.size(); k++) {
                 try (SavedModelBundle member = SavedModelBundle.load(members.get(k).toString(), "serve")) {

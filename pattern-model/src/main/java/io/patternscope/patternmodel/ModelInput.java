@@ -6,21 +6,34 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * What a pattern network takes: each series prepared by {@link PatternPreprocessor} to
- * {@code length} buckets (every model up to pattern-cnn@6: 128). A model folder names another
- * length in {@code model.properties} ({@value #LENGTH}), so training and serving prepare series alike.
+ * What a pattern network takes and how far it narrows it: each series prepared by
+ * {@link PatternPreprocessor} to {@code length} buckets (every model up to pattern-cnn@6: 128), and
+ * the pooling after the second convolution, {@code middlePool} (2 for every model up to @7; 4 lets
+ * the third, costliest convolution run at half the positions). A model folder names other values
+ * in {@code model.properties} ({@value #LENGTH}, {@value #MIDDLE_POOL}), so training, folding and
+ * serving build and feed the network alike.
  */
-public record ModelInput(int length) {
+public record ModelInput(int length, int middlePool) {
 
     /** The input of every model up to pattern-cnn@6, and of a model folder that names none. */
     public static final ModelInput STANDARD = new ModelInput(PatternPreprocessor.MODEL_LENGTH);
     /** The {@code model.properties} key of the bucket count. */
     public static final String LENGTH = "input-length";
+    /** The {@code model.properties} key of the pooling after the second convolution. */
+    public static final String MIDDLE_POOL = "middle-pool";
 
     public ModelInput {
         if (length != 128 && length != 256) {
             throw new IllegalArgumentException("the pattern model takes 128 or 256 buckets, not " + length);
         }
+        if (middlePool != 2 && middlePool != 4) {
+            throw new IllegalArgumentException("the pooling after the second convolution is 2 or 4, not " + middlePool);
+        }
+    }
+
+    /** {@code length} buckets, pooled by 2 after the second convolution (every model up to @7). */
+    public ModelInput(int length) {
+        this(length, 2);
     }
 
     /** The series as the network takes it. */
@@ -36,18 +49,42 @@ public record ModelInput(int length) {
         return length / 64;
     }
 
+    /** The positions left for the dense layer: 64 after the first pooling, then the middle one and the last (2). */
+    int flatPositions() {
+        return 64 / middlePool / 2;
+    }
+
     /** The input named in a model folder's {@code model.properties} ({@code source}, for the error's sentence). */
     static ModelInput of(Properties p, Path source) {
-        String text = p.getProperty(LENGTH, "128").trim();
+        int length = number(p, LENGTH, "128 or 256", source);
+        int middlePool = number(p, MIDDLE_POOL, "2 or 4", source);
         try {
-            return new ModelInput(Integer.parseInt(text));
+            return new ModelInput(length, middlePool);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + LENGTH + " must be 128 or 256, not '" + text + "'", e);
+            String key = length != 128 && length != 256 ? LENGTH : MIDDLE_POOL;
+            throw new IllegalArgumentException(source + ": " + key + " must be " + (key.equals(LENGTH) ? "128 or 256" : "2 or 4")
+                    + ", not '" + p.getProperty(key).trim() + "'", e);
         }
     }
 
-    /** The {@code model.properties} line that names this input; none for {@link #STANDARD}. */
+    private static int number(Properties p, String key, String allowed, Path source) {
+        String text = p.getProperty(key, key.equals(LENGTH) ? "128" : "2").trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": " + key + " must be " + allowed + ", not '" + text + "'", e);
+        }
+    }
+
+    /** The {@code model.properties} lines that name this input; none for {@link #STANDARD}. */
     String properties() {
-        return equals(STANDARD) ? "" : String.format(Locale.ROOT, "%s=%d%n", LENGTH, length);
+        StringBuilder lines = new StringBuilder();
+        if (length != STANDARD.length) {
+            lines.append(String.format(Locale.ROOT, "%s=%d%n", LENGTH, length));
+        }
+        if (middlePool != STANDARD.middlePool) {
+            lines.append(String.format(Locale.ROOT, "%s=%d%n", MIDDLE_POOL, middlePool));
+        }
+        return lines.toString();
     }
 }

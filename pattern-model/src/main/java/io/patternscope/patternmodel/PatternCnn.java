@@ -19,7 +19,7 @@ import org.tensorflow.types.TInt32;
  * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#length()}] (the
  * preprocessed series, 128 buckets for every model up to @6) → three Conv1D layers of
  * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 (the first of
- * {@link ModelInput#firstPool()}: 4 for 256 buckets) →
+ * {@link ModelInput#firstPool()}: 4 for 256 buckets; the second of {@link ModelInput#middlePool()}) →
  * dense 64 (ReLU) → dense 14 → softmax. Conv1D is written as a 2-D convolution over an image of
  * height 1. Weights start from a seeded truncated normal (He scaling), so training is reproducible.
  */
@@ -49,8 +49,6 @@ public final class PatternCnn {
     static final int[] FILTERS = {64, 128, 256};
     static final int KERNEL = 5;
     static final int DENSE = 64;
-    /** Values entering the dense layer: the poolings leave 16 positions, times the last filters. */
-    static final int FLAT = 16 * FILTERS[FILTERS.length - 1];
 
     private PatternCnn() {
     }
@@ -65,7 +63,7 @@ public final class PatternCnn {
         // biases start at 0. Created first, in parameterShapes() order (EnsemblePatternModel reads them so).
         List<Operand<TFloat32>> parameters = new ArrayList<>();
         long layerSeed = seed;
-        for (Shape shape : parameterShapes()) {
+        for (Shape shape : parameterShapes(in)) {
             int[] dims = new int[shape.numDimensions()];
             for (int d = 0; d < dims.length; d++) {
                 dims[d] = (int) shape.size(d);
@@ -109,7 +107,7 @@ public final class PatternCnn {
             mirrored[c.ordinal()] = c.mirrored().ordinal();
         }
         List<Operand<TFloat32>> probabilities = new ArrayList<>();
-        List<Shape> shapes = parameterShapes();
+        List<Shape> shapes = parameterShapes(in);
         for (int k = 0; k < members; k++) {
             List<Operand<TFloat32>> parameters = new ArrayList<>();
             for (int i = 0; i < shapes.size(); i++) {
@@ -135,7 +133,7 @@ public final class PatternCnn {
     }
 
     /** Shapes of the parameters, in the order {@link #logits} takes them (and training creates them). */
-    static List<Shape> parameterShapes() {
+    static List<Shape> parameterShapes(ModelInput in) {
         List<Shape> shapes = new ArrayList<>();
         int channels = 1;
         for (int filters : FILTERS) {
@@ -143,7 +141,7 @@ public final class PatternCnn {
             shapes.add(Shape.of(filters));
             channels = filters;
         }
-        shapes.add(Shape.of(FLAT, DENSE));
+        shapes.add(Shape.of(flat(in), DENSE));
         shapes.add(Shape.of(DENSE));
         shapes.add(Shape.of(DENSE, CLASSES));
         shapes.add(Shape.of(CLASSES));
@@ -165,14 +163,14 @@ public final class PatternCnn {
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
             x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));
-            int pool = layer == 0 ? in.firstPool() : 2;
+            int pool = layer == 0 ? in.firstPool() : layer == 1 ? in.middlePool() : 2;
             x = tf.nn.maxPool(x, tf.array(1, 1, pool, 1), tf.array(1, 1, pool, 1), "SAME");
         }
         if (training) {
             Operand<TFloat32> freeze = tf.withName(FREEZE_CONVOLUTIONS).placeholderWithDefault(tf.constant(0.0f), Shape.scalar());
             x = tf.math.add(tf.math.mul(tf.stopGradient(x), freeze), tf.math.mul(x, tf.math.sub(tf.constant(1.0f), freeze)));
         }
-        Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, FLAT));
+        Operand<TFloat32> flattened = tf.reshape(x, tf.array(-1, flat(in)));
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));
         if (training) {
             // The default is shaped after the hidden values; no gradient flows back through it.
@@ -180,6 +178,11 @@ public final class PatternCnn {
                     tf.withName(HIDDEN_MASK).placeholderWithDefault(tf.onesLike(hidden), Shape.of(-1, DENSE))));
         }
         return tf.math.add(tf.linalg.matMul(hidden, p.get(i++)), p.get(i));
+    }
+
+    /** Values entering the dense layer: the positions the poolings leave, times the last filters. */
+    static int flat(ModelInput in) {
+        return in.flatPositions() * FILTERS[FILTERS.length - 1];
     }
 
     private static Variable<TFloat32> weights(Ops tf, int[] shape, int fanIn, long seed) {

@@ -116,8 +116,10 @@ public final class TrainPatternModel {
      * single-network experiment and {@code ./patternscope train} so far); the shipped recipe since
      * pattern-cnn@7 is 256, which {@code ./patternscope crossvalidate} passes: over three seed
      * pairs it cross-validated 0.833 / 0.798 / 0.837 against 128's 0.822 / 0.798 / 0.787.
+     * {@code patternscope.train.middlePool} (2 by default) is the pooling after the second convolution.
      */
-    static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128));
+    static final ModelInput INPUT = new ModelInput(Integer.getInteger("patternscope.train.inputLength", 128),
+            Integer.getInteger("patternscope.train.middlePool", 2));
     /** The version {@link #trainEnsemble} writes into {@code model.properties}: travels with every result. */
     static final String VERSION = System.getProperty("patternscope.model.version", "pattern-cnn@7");
     /**

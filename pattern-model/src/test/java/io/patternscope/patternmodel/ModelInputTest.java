@@ -44,8 +44,20 @@ class ModelInputTest {
 
     @Test
     void aNetworkOfAnotherInputIsServedAndFoldedWithThatInput() throws Exception {
+        servesAndFolds(new ModelInput(256));
+        assertEquals("", ModelInput.STANDARD.properties(), "folders of the standard input stay as they were");
+    }
+
+    @Test
+    void aNetworkPoolingMoreInTheMiddleIsServedAndFoldedSo() throws Exception {
+        ModelInput narrowing = new ModelInput(256, 4);
+        assertEquals(8, narrowing.flatPositions(), "64 positions after the first pooling, then 4 and 2");
+        assertEquals(String.format("input-length=256%nmiddle-pool=4%n"), narrowing.properties());
+        servesAndFolds(narrowing);
+    }
+
+    private static void servesAndFolds(ModelInput wide) throws Exception {
         TensorFlowNatives.load();
-        ModelInput wide = new ModelInput(256);
         Path work = Files.createTempDirectory("ps-input");
         Path network = work.resolve("network");
         try (Graph graph = PatternCnn.build(3, 0.001f, wide); Session session = new Session(graph)) {
@@ -59,7 +71,6 @@ class ModelInputTest {
         EnsemblePatternModel.build(List.of(network, network), true, wide, folded);
         Files.writeString(folded.resolve("model.properties"), wide.properties());
         assertServes(folded, wide);
-        assertEquals("", ModelInput.STANDARD.properties(), "folders of the standard input stay as they were");
     }
 
     @Test
@@ -72,5 +83,8 @@ class ModelInputTest {
         Files.writeString(dir.resolve("model.properties"), "input-length=long\n");
         e = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(dir));
         assertTrue(e.getMessage().contains("not 'long'"), e.getMessage());
+        Files.writeString(dir.resolve("model.properties"), "input-length=256\nmiddle-pool=3\n");
+        e = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(dir));
+        assertTrue(e.getMessage().contains("middle-pool must be 2 or 4, not '3'"), e.getMessage());
     }
 }

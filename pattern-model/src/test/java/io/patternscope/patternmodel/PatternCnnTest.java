@@ -37,10 +37,10 @@ class PatternCnnTest {
         return TInt32.tensorOf(Shape.of(BATCH), DataBuffers.of(y, true, false));
     }
 
-    /** Every parameter's values, in {@link PatternCnn#parameterShapes()} order. */
+    /** Every parameter's values, in {@link PatternCnn#parameterShapes} order. */
     private static List<float[]> parameters(Session session) {
         Session.Runner fetch = session.runner();
-        int count = PatternCnn.parameterShapes().size();
+        int count = PatternCnn.parameterShapes(ModelInput.STANDARD).size();
         for (int i = 0; i < count; i++) {
             fetch.fetch(EnsemblePatternModel.trainedName(i));
         }

@@ -7,7 +7,7 @@ package io.patternscope.core.patterns;
  * {@code length} points: a shorter one by linear interpolation over its index, a longer one by
  * buckets, each represented by its sample farthest from the series' median — plain interpolation
  * would skip the one point a spike or dip consists of; (5) min–max normalised to [0, 1] (a constant
- * series becomes all 0.5). O(n log n + length), thread-safe.
+ * series becomes all 0.5). O(n + length) (the median by selection), thread-safe.
  */
 public final class PatternPreprocessor {
 

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Order statistics used for effect sizes. Inputs must be NaN-free; arrays are copied, never modified.
- * O(n log n), thread-safe.
+ * The median by selection in O(n) (it runs on every series the classifier prepares), the rest
+ * O(n log n); thread-safe.
  */
 public final class RobustStatistics {
 
@@ -15,12 +16,81 @@ public final class RobustStatistics {
     }
 
     public static double median(double[] values) {
-        if (values.length == 0) {
+        int n = values.length;
+        if (n == 0) {
             return Double.NaN;
         }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return medianOfSorted(sorted);
+        double[] a = values.clone();
+        double upper = select(a, n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        // select leaves every value ordered before the n/2-th in a[0, n/2): the lower middle is their largest.
+        double lower = a[0];
+        for (int i = 1; i < n / 2; i++) {
+            if (Double.compare(a[i], lower) > 0) {
+                lower = a[i];
+            }
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code a} in {@link Double#compare} order (the order
+     * {@link Arrays#sort(double[])} gives, so the same value a sort would put there), by quickselect
+     * with three-way partitioning (quantized counts repeat values) and a median-of-three pivot;
+     * rearranges {@code a} so that {@code a[0, k)} holds values ordered before it. Falls back to a
+     * sort after 64 rounds, so no input costs more than O(n log n).
+     */
+    static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        for (int round = 0; lo < hi; round++) {
+            if (round == 64) {
+                Arrays.sort(a, lo, hi + 1);
+                return a[k];
+            }
+            double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) { // a[lo, lt) < pivot, a[lt, i) == pivot, a(gt, hi] > pivot
+                int c = Double.compare(a[i], pivot);
+                if (c < 0) {
+                    swap(a, lt++, i++);
+                } else if (c > 0) {
+                    swap(a, i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOfThree(double x, double y, double z) {
+        if (Double.compare(x, y) > 0) {
+            double t = x;
+            x = y;
+            y = t;
+        }
+        if (Double.compare(y, z) > 0) {
+            y = z;
+        }
+        return Double.compare(x, y) > 0 ? x : y;
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** Quantile by linear interpolation between order statistics (R type 7, numpy's default). */
