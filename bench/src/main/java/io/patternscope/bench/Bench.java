@@ -71,6 +71,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "screen.series_per_second_per_core %.0f%n", SERIES / single);
         System.out.printf(Locale.ROOT, "screen.cores %d%n", cores);
         System.out.printf(Locale.ROOT, "screen.points_per_series %d%n", REFERENCE + TEST);
+        System.out.printf(Locale.ROOT, "screen.cpu %s%n", cpu());
     }
 
     /** Batch inference on CPU: 10,000 generated series of 720 points, preprocessing included, batches of 256. */
@@ -95,7 +96,30 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "classify.series_per_second %.0f%n", SERIES / seconds);
             System.out.printf(Locale.ROOT, "classify.batch 256%n");
             System.out.printf(Locale.ROOT, "classify.device cpu%n");
+            System.out.printf(Locale.ROOT, "classify.model %s%n", classifier.version());
+            System.out.printf(Locale.ROOT, "classify.cpu %s%n", cpu());
         }
+    }
+
+    /**
+     * The processor the figures were taken on: the same build runs 1.5–2× apart on this project's
+     * hosts (an AVX-512 host against an AVX2-only one), so a figure means little without it.
+     */
+    static String cpu() {
+        String model = "unknown";
+        String vectors = "unknown";
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (model.equals("unknown") && line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).trim();
+                } else if (vectors.equals("unknown") && line.startsWith("flags")) {
+                    vectors = line.contains(" avx512f") ? "avx512" : line.contains(" avx2") ? "avx2" : "no avx2";
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: the figure stands without it
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %s", model, Runtime.getRuntime().availableProcessors(), vectors);
     }
 
     private static int screenRange(double[][] workload, int from, int to) {
