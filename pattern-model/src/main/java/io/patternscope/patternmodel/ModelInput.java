@@ -56,24 +56,21 @@ public record ModelInput(int length, int middlePool) {
 
     /** The input named in a model folder's {@code model.properties} ({@code source}, for the error's sentence). */
     static ModelInput of(Properties p, Path source) {
-        int length = number(p, LENGTH, "128 or 256", source);
-        int middlePool = number(p, MIDDLE_POOL, "2 or 4", source);
-        try {
-            return new ModelInput(length, middlePool);
-        } catch (IllegalArgumentException e) {
-            String key = length != 128 && length != 256 ? LENGTH : MIDDLE_POOL;
-            throw new IllegalArgumentException(source + ": " + key + " must be " + (key.equals(LENGTH) ? "128 or 256" : "2 or 4")
-                    + ", not '" + p.getProperty(key).trim() + "'", e);
-        }
+        return new ModelInput(number(p, source, LENGTH, 128, 256), number(p, source, MIDDLE_POOL, 2, 4));
     }
 
-    private static int number(Properties p, String key, String allowed, Path source) {
-        String text = p.getProperty(key, key.equals(LENGTH) ? "128" : "2").trim();
+    /** The value of {@code key}: {@code standard} when absent, else {@code standard} or {@code other}. */
+    private static int number(Properties p, Path source, String key, int standard, int other) {
+        String text = p.getProperty(key, Integer.toString(standard)).trim();
         try {
-            return Integer.parseInt(text);
+            int value = Integer.parseInt(text);
+            if (value == standard || value == other) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": " + key + " must be " + allowed + ", not '" + text + "'", e);
+            // the sentence below
         }
+        throw new IllegalArgumentException(source + ": " + key + " must be " + standard + " or " + other + ", not '" + text + "'");
     }
 
     /** The {@code model.properties} lines that name this input; none for {@link #STANDARD}. */
