@@ -15,6 +15,10 @@ import java.util.Properties;
  */
 public record ModelInput(int length, int middlePool) {
 
+    /** The bucket counts a network takes, the first the standard one. */
+    private static final int[] LENGTHS = {PatternPreprocessor.MODEL_LENGTH, 256};
+    /** The poolings after the second convolution a network may have, the first the standard one. */
+    private static final int[] MIDDLE_POOLS = {2, 4};
     /** The input of every model up to pattern-cnn@6, and of a model folder that names none. */
     public static final ModelInput STANDARD = new ModelInput(PatternPreprocessor.MODEL_LENGTH);
     /** The {@code model.properties} key of the bucket count. */
@@ -23,17 +27,17 @@ public record ModelInput(int length, int middlePool) {
     public static final String MIDDLE_POOL = "middle-pool";
 
     public ModelInput {
-        if (length != 128 && length != 256) {
-            throw new IllegalArgumentException("the pattern model takes 128 or 256 buckets, not " + length);
+        if (length != LENGTHS[0] && length != LENGTHS[1]) {
+            throw new IllegalArgumentException(mustBe(LENGTH, LENGTHS, Integer.toString(length)));
         }
-        if (middlePool != 2 && middlePool != 4) {
-            throw new IllegalArgumentException("the pooling after the second convolution is 2 or 4, not " + middlePool);
+        if (middlePool != MIDDLE_POOLS[0] && middlePool != MIDDLE_POOLS[1]) {
+            throw new IllegalArgumentException(mustBe(MIDDLE_POOL, MIDDLE_POOLS, Integer.toString(middlePool)));
         }
     }
 
     /** {@code length} buckets, pooled by 2 after the second convolution (every model up to @7). */
     public ModelInput(int length) {
-        this(length, 2);
+        this(length, MIDDLE_POOLS[0]);
     }
 
     /** The series as the network takes it. */
@@ -42,35 +46,44 @@ public record ModelInput(int length, int middlePool) {
     }
 
     /**
-     * The pooling after the first convolution: brings any length to 64 positions, so the layers
-     * after it (and their cost) are those of the 128-bucket network; only the first layer sees more.
+     * The max pooling after each of the three convolutions. The first brings any length to 64
+     * positions, so the layers after it (and their cost) are those of the 128-bucket network; only
+     * the first layer sees more.
      */
-    int firstPool() {
-        return length / 64;
+    int[] poolings() {
+        return new int[] {length / 64, middlePool, 2};
     }
 
-    /** The positions left for the dense layer: 64 after the first pooling, then the middle one and the last (2). */
+    /** The positions the poolings leave for the dense layer. */
     int flatPositions() {
-        return 64 / middlePool / 2;
+        int positions = length;
+        for (int pool : poolings()) {
+            positions /= pool;
+        }
+        return positions;
     }
 
     /** The input named in a model folder's {@code model.properties} ({@code source}, for the error's sentence). */
     static ModelInput of(Properties p, Path source) {
-        return new ModelInput(number(p, source, LENGTH, 128, 256), number(p, source, MIDDLE_POOL, 2, 4));
+        try {
+            return new ModelInput(number(p, LENGTH, LENGTHS), number(p, MIDDLE_POOL, MIDDLE_POOLS));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The value of {@code key}: {@code standard} when absent, else {@code standard} or {@code other}. */
-    private static int number(Properties p, Path source, String key, int standard, int other) {
-        String text = p.getProperty(key, Integer.toString(standard)).trim();
+    /** The whole number under {@code key}, the standard {@code allowed[0]} when absent. */
+    private static int number(Properties p, String key, int[] allowed) {
+        String text = p.getProperty(key, Integer.toString(allowed[0])).trim();
         try {
-            int value = Integer.parseInt(text);
-            if (value == standard || value == other) {
-                return value;
-            }
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            // the sentence below
+            throw new IllegalArgumentException(mustBe(key, allowed, text), e);
         }
-        throw new IllegalArgumentException(source + ": " + key + " must be " + standard + " or " + other + ", not '" + text + "'");
+    }
+
+    private static String mustBe(String key, int[] allowed, String text) {
+        return key + " must be " + allowed[0] + " or " + allowed[1] + ", not '" + text + "'";
     }
 
     /** The {@code model.properties} lines that name this input; none for {@link #STANDARD}. */

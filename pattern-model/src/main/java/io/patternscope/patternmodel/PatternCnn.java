@@ -18,8 +18,8 @@ import org.tensorflow.types.TInt32;
 /**
  * PatternMatcher's 1-D CNN as a TensorFlow graph: input [batch, {@link ModelInput#length()}] (the
  * preprocessed series, 128 buckets for every model up to @6) → three Conv1D layers of
- * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling of 2 (the first of
- * {@link ModelInput#firstPool()}: 4 for 256 buckets; the second of {@link ModelInput#middlePool()}) →
+ * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling ({@link ModelInput#poolings()}:
+ * 2, 2, 2 for 128 buckets; 4 first for 256; the second 4 where the folder names {@code middle-pool=4}) →
  * dense 64 (ReLU) → dense 14 → softmax. Conv1D is written as a 2-D convolution over an image of
  * height 1. Weights start from a seeded truncated normal (He scaling), so training is reproducible.
  */
@@ -163,7 +163,7 @@ public final class PatternCnn {
         int i = 0;
         for (int layer = 0; layer < FILTERS.length; layer++) {
             x = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, p.get(i++), Arrays.asList(1L, 1L, 1L, 1L), "SAME"), p.get(i++)));
-            int pool = layer == 0 ? in.firstPool() : layer == 1 ? in.middlePool() : 2;
+            int pool = in.poolings()[layer];
             x = tf.nn.maxPool(x, tf.array(1, 1, pool, 1), tf.array(1, 1, pool, 1), "SAME");
         }
         if (training) {

@@ -265,7 +265,7 @@ public final class TrainPatternModel {
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
                 "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-latestspikes-%s-length-%d%s", seed, perClass,
                 epochs, settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), settings.latestSpikeStart(),
-                INPUT.length(), INPUT.middlePool() == 2 ? "" : "-middlepool-" + INPUT.middlePool())) : null;
+                INPUT.length(), INPUT.middlePool() == ModelInput.STANDARD.middlePool() ? "" : "-middlepool-" + INPUT.middlePool())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
