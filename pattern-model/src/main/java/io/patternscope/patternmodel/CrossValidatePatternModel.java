@@ -76,6 +76,12 @@ public final class CrossValidatePatternModel {
             System.err.println("crossvalidate: no labeled windows to learn from before --blind");
             System.exit(2);
         }
+        try { // before any training: FOLDS is checked against the files the labels cover
+            foldsByFile(sets.values().stream().flatMap(List::stream).toList(), folds);
+        } catch (IllegalArgumentException e) {
+            System.err.println("crossvalidate: " + e.getMessage());
+            System.exit(2);
+        }
         List<Prediction> blindVerdicts = new ArrayList<>();
         Path workDir = out.resolveSibling(out.getFileName() + "-folds");
         if (!TrainPatternModel.RESUME) {
@@ -130,7 +136,8 @@ public final class CrossValidatePatternModel {
         Map<String, Integer> perFile = new TreeMap<>();
         windows.forEach(w -> perFile.merge(w.file(), 1, Integer::sum));
         if (perFile.size() < folds) {
-            throw new IllegalArgumentException(folds + " folds need at least as many files; the labels cover " + perFile.size());
+            throw new IllegalArgumentException(folds + " folds need at least as many labeled files; the labels cover "
+                    + perFile.size() + " (" + perFile.size() + " folds leave one file out at a time)");
         }
         int[] load = new int[folds];
         Map<String, Integer> fold = new TreeMap<>();

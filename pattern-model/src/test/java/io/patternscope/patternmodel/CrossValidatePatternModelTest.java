@@ -48,11 +48,24 @@ class CrossValidatePatternModelTest {
     }
 
     @Test
+    void asManyFoldsAsFilesLeavesOneFileOutAtATime() {
+        List<LabeledWindows.Window> windows = new ArrayList<>();
+        int[] sizes = {9, 7, 5, 4, 4, 3, 2, 1};
+        for (int f = 0; f < sizes.length; f++) {
+            for (int i = 0; i < sizes[f]; i++) {
+                windows.add(window("w" + f + "-" + i, "file" + f + ".csv"));
+            }
+        }
+        Map<String, Integer> fold = CrossValidatePatternModel.foldsByFile(windows, sizes.length);
+        assertEquals(sizes.length, new java.util.HashSet<>(fold.values()).size(), "each fold holds exactly one file: " + fold);
+    }
+
+    @Test
     void tooFewFilesOrFoldsIsASentence() {
         List<LabeledWindows.Window> two = List.of(window("a", "x.csv"), window("b", "y.csv"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CrossValidatePatternModel.foldsByFile(two, 3));
-        assertTrue(e.getMessage().contains("3 folds need at least as many files"), e.getMessage());
+        assertTrue(e.getMessage().contains("3 folds need at least as many labeled files; the labels cover 2 (2 folds leave one file out"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CrossValidatePatternModel.foldsByFile(two, 1));
         assertTrue(e.getMessage().contains("at least 2 folds"), e.getMessage());
     }
