@@ -88,6 +88,11 @@ public final class TrainPatternModel {
      */
     static final double LATEST_SPIKE_START = Double.parseDouble(System.getProperty("patternscope.train.latestSpikeStart", "0.6"));
     /**
+     * Experiments: the share of generated level shifts between a busy and a quiet level
+     * ({@code Settings.withQuietShiftShare}; 0 so far: busy-to-idle steps of 2σ were called NONE).
+     */
+    static final double QUIET_SHIFT_SHARE = Double.parseDouble(System.getProperty("patternscope.train.quietShiftShare", "0"));
+    /**
      * Experiments: the share of a real window's copies in the fine-tuning set (all but the first)
      * that also get Gaussian noise of half the window's robust σ — another view of the same shape,
      * so that the model learns the shape rather than the window (0 so far; 0.5 cross-validated 0.779).
@@ -265,7 +270,8 @@ public final class TrainPatternModel {
         Path checkpoint = fineTune > 0 && checkpoints != null ? checkpoints.resolve(String.format(Locale.ROOT,
                 "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-latestspikes-%s-length-%d%s", seed, perClass,
                 epochs, settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), settings.latestSpikeStart(),
-                INPUT.length(), INPUT.middlePool() == ModelInput.STANDARD.middlePool() ? "" : "-middlepool-" + INPUT.middlePool())) : null;
+                INPUT.length(), INPUT.middlePool() == ModelInput.STANDARD.middlePool() ? "" : "-middlepool-" + INPUT.middlePool())
+                + (settings.quietShiftShare() == 0 ? "" : "-quietshifts-" + settings.quietShiftShare())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -354,7 +360,8 @@ public final class TrainPatternModel {
     /** The generator's training settings with the experiment knobs applied. */
     static PatternSeriesGenerator.Settings trainingSettings() {
         return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE)
-                .withNoisyBlockShare(NOISY_BLOCK_SHARE).withLatestSpikeStart(LATEST_SPIKE_START);
+                .withNoisyBlockShare(NOISY_BLOCK_SHARE).withLatestSpikeStart(LATEST_SPIKE_START)
+                .withQuietShiftShare(QUIET_SHIFT_SHARE);
     }
 
     static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment, ModelInput input) {

@@ -26,10 +26,11 @@ public final class PatternSeriesGenerator {
      * @param earliestStep     the earliest a level shift or sudden change starts, as a fraction of the window
      * @param lowSpikeShare    share of spike series whose spikes only just clear the noise (see {@link #withLowSpikeShare})
      * @param latestSpikeStart the latest the first of several spikes starts, as a fraction of the window (see {@link #withLatestSpikeStart})
+     * @param quietShiftShare  share of level shifts between a busy and a quiet level (see {@link #withQuietShiftShare})
      */
     public record Settings(int minLength, int maxLength, double minMagnitude, double maxMagnitude, double missingRateMax,
                            double heavyTailShare, double noiseScaleMax, double heavyTailClip, double earliestStep,
-                           double lowSpikeShare, double noisyBlockShare, double latestSpikeStart) {
+                           double lowSpikeShare, double noisyBlockShare, double latestSpikeStart, double quietShiftShare) {
 
         /** The earliest a level shift or sudden change starts, as a fraction of the window (0.4 so far). */
         public Settings withEarliestStep(double fraction) {
@@ -37,7 +38,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare, latestSpikeStart);
+                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare, latestSpikeStart, quietShiftShare);
         }
 
         /**
@@ -51,7 +52,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the share of low spikes must be in [0, 1], not " + share);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare, latestSpikeStart);
+                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare, latestSpikeStart, quietShiftShare);
         }
 
         /**
@@ -64,7 +65,7 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the share of noisy blocks must be in [0, 1], not " + share);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share, latestSpikeStart);
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share, latestSpikeStart, quietShiftShare);
         }
 
         /**
@@ -77,7 +78,22 @@ public final class PatternSeriesGenerator {
                 throw new IllegalArgumentException("the latest start of several spikes must be in [0.1, 0.9], not " + fraction);
             }
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, fraction);
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, fraction, quietShiftShare);
+        }
+
+        /**
+         * This share of level shifts (0 so far) runs between a busy level and a quiet one: the noise
+         * on the step's low side shrinks to 2–15 % (a CPU going idle, or an idle one put to work) and
+         * the step is only 1.5–5σ of the busy side's noise. Labelers call such a change a level shift
+         * at once — the character of the line changes — while every generated step is 5σ and more,
+         * and pattern-cnn@7 calls busy-to-idle steps in cpu_utilization_asg_misconfiguration NONE.
+         */
+        public Settings withQuietShiftShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the share of quiet level shifts must be in [0, 1], not " + share);
+            }
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, latestSpikeStart, share);
         }
 
         /**
@@ -86,7 +102,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0, 0.6);
+            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0, 0.6, 0);
         }
 
         /**
@@ -96,7 +112,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0, 0.6);
+            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0, 0.6, 0);
         }
     }
 
@@ -380,6 +396,23 @@ public final class PatternSeriesGenerator {
         }
     }
 
+    /**
+     * A step between a busy and a quiet level ({@link Settings#withQuietShiftShare}): the side below
+     * the step (after it for a shift down, before it for a shift up) keeps 2–15 % of its noise.
+     */
+    private void quietShift(double[] v, int at, int sign, double sigma, double median) {
+        double factor = 0.02 + 0.13 * random.nextDouble();
+        int from = sign < 0 ? at : 0;
+        int to = sign < 0 ? v.length : at;
+        for (int i = from; i < to; i++) {
+            v[i] = median + (v[i] - median) * factor;
+        }
+        double m = sign * sigma * (1.5 + 3.5 * random.nextDouble());
+        for (int i = at; i < v.length; i++) {
+            v[i] += m;
+        }
+    }
+
     /** Adds the pattern to {@code v}; returns where it begins. */
     private int inject(PatternClass label, double[] v, double sigma, double median) {
         int n = v.length;
@@ -389,6 +422,11 @@ public final class PatternSeriesGenerator {
                 // Up to 97 % (at least 4 points after the step): at alert time the change is often
                 // in the window's last tenth, where a step must not read as a spike.
                 int at = Math.min(n - 4, between(n, settings.earliestStep(), 0.97));
+                // Drawn only when the knob is on, so that every other series stays bit for bit the same.
+                if (settings.quietShiftShare() > 0 && random.nextDouble() < settings.quietShiftShare()) {
+                    quietShift(v, at, sign, sigma, median);
+                    return at;
+                }
                 maybeRescaleNoise(v, at, median);
                 double m = sign * magnitude(sigma);
                 for (int i = at; i < n; i++) {

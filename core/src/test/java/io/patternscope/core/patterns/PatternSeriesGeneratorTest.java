@@ -206,6 +206,36 @@ class PatternSeriesGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withLatestSpikeStart(0.95));
     }
 
+    private static double spread(double[] v, int from, int to) {
+        double[] part = Arrays.stream(v, from, to).filter(Double::isFinite).toArray();
+        return RobustStatistics.robustScale(part, RobustStatistics.median(part));
+    }
+
+    private static double level(double[] v, int from, int to) {
+        return RobustStatistics.median(Arrays.stream(v, from, to).filter(Double::isFinite).toArray());
+    }
+
+    @Test
+    void quietShiftsRunBetweenABusyAndAQuietLevelWithSmallSteps() {
+        PatternSeriesGenerator.Settings quiet = PatternSeriesGenerator.Settings.training().withQuietShiftShare(1);
+        double down = share(quiet, PatternClass.LEVEL_SHIFT_DOWN, s -> {
+            int at = s.changeIndex();
+            double step = level(s.values(), at, s.values().length) - level(s.values(), 0, at);
+            return spread(s.values(), at, s.values().length) <= 0.2 * spread(s.values(), 0, at)
+                    && step < -1.2 * s.sigma() && step > -6 * s.sigma();
+        });
+        assertTrue(down >= 0.8, "quiet after a shift down, the step 1.5-5 sigma: " + down);
+        double up = share(quiet, PatternClass.LEVEL_SHIFT_UP,
+                s -> spread(s.values(), 0, s.changeIndex()) <= 0.2 * spread(s.values(), s.changeIndex(), s.values().length));
+        assertTrue(up >= 0.8, "quiet before a shift up: " + up);
+        double before = share(PatternClass.LEVEL_SHIFT_DOWN, s -> {
+            int at = s.changeIndex();
+            return level(s.values(), 0, at) - level(s.values(), at, s.values().length) < 4 * s.sigma();
+        });
+        assertTrue(before <= 0.1, "the default's steps are 5 sigma and more: " + before);
+        assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withQuietShiftShare(1.5));
+    }
+
     @Test
     void everyClassIsGeneratedReproduciblyAndAugmentationsKeepLabelsRight() {
         PatternSeriesGenerator a = new PatternSeriesGenerator(5, PatternSeriesGenerator.Settings.evaluation(), List.of(new double[2000]));
