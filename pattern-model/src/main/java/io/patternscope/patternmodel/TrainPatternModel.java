@@ -89,7 +89,8 @@ public final class TrainPatternModel {
     static final double LATEST_SPIKE_START = Double.parseDouble(System.getProperty("patternscope.train.latestSpikeStart", "0.6"));
     /**
      * Experiments: the share of generated level shifts between a busy and a quiet level
-     * ({@code Settings.withQuietShiftShare}; 0 so far: busy-to-idle steps of 2σ were called NONE).
+     * ({@code Settings.withQuietShiftShare}; 0 so far: busy-to-idle steps onto the band's own
+     * lower edge were called NONE).
      */
     static final double QUIET_SHIFT_SHARE = Double.parseDouble(System.getProperty("patternscope.train.quietShiftShare", "0"));
     /**
