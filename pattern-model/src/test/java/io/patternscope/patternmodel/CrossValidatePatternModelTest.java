@@ -28,15 +28,21 @@ class CrossValidatePatternModelTest {
         return new LabeledWindows.Window(id, file, PatternClass.NONE, new double[] {1, 2, 3});
     }
 
-    @Test
-    void wholeFilesGoToOneFoldEachAndTheFoldsAreBalanced() {
+    /** {@code sizes[f]} windows from each file {@code file<f>.csv}. */
+    private static List<LabeledWindows.Window> windowsOfFiles(int... sizes) {
         List<LabeledWindows.Window> windows = new ArrayList<>();
-        int[] sizes = {9, 7, 5, 4, 4, 3, 2, 1};
         for (int f = 0; f < sizes.length; f++) {
             for (int i = 0; i < sizes[f]; i++) {
                 windows.add(window("w" + f + "-" + i, "file" + f + ".csv"));
             }
         }
+        return windows;
+    }
+
+    @Test
+    void wholeFilesGoToOneFoldEachAndTheFoldsAreBalanced() {
+        int[] sizes = {9, 7, 5, 4, 4, 3, 2, 1};
+        List<LabeledWindows.Window> windows = windowsOfFiles(sizes);
         Map<String, Integer> fold = CrossValidatePatternModel.foldsByFile(windows, 3);
         assertEquals(sizes.length, fold.size(), "every file has a fold");
         Map<Integer, Long> load = windows.stream().collect(Collectors.groupingBy(w -> fold.get(w.file()), Collectors.counting()));
@@ -49,13 +55,8 @@ class CrossValidatePatternModelTest {
 
     @Test
     void asManyFoldsAsFilesLeavesOneFileOutAtATime() {
-        List<LabeledWindows.Window> windows = new ArrayList<>();
         int[] sizes = {9, 7, 5, 4, 4, 3, 2, 1};
-        for (int f = 0; f < sizes.length; f++) {
-            for (int i = 0; i < sizes[f]; i++) {
-                windows.add(window("w" + f + "-" + i, "file" + f + ".csv"));
-            }
-        }
+        List<LabeledWindows.Window> windows = windowsOfFiles(sizes);
         Map<String, Integer> fold = CrossValidatePatternModel.foldsByFile(windows, sizes.length);
         assertEquals(sizes.length, new java.util.HashSet<>(fold.values()).size(), "each fold holds exactly one file: " + fold);
     }

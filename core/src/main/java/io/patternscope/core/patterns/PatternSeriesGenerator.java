@@ -48,9 +48,7 @@ public final class PatternSeriesGenerator {
          * generated excursion that small is NONE.
          */
         public Settings withLowSpikeShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("the share of low spikes must be in [0, 1], not " + share);
-            }
+            checkShare(share, "low spikes");
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
                     noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare, latestSpikeStart, quietShiftShare);
         }
@@ -61,9 +59,7 @@ public final class PatternSeriesGenerator {
          * which is how the labeled transient shifts look and the clean generated blocks do not.
          */
         public Settings withNoisyBlockShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("the share of noisy blocks must be in [0, 1], not " + share);
-            }
+            checkShare(share, "noisy blocks");
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
                     noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share, latestSpikeStart, quietShiftShare);
         }
@@ -92,11 +88,15 @@ public final class PatternSeriesGenerator {
          * character changes.
          */
         public Settings withQuietShiftShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("the share of quiet level shifts must be in [0, 1], not " + share);
-            }
+            checkShare(share, "quiet level shifts");
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
                     noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, latestSpikeStart, share);
+        }
+
+        private static void checkShare(double share, String of) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the share of " + of + " must be in [0, 1], not " + share);
+            }
         }
 
         /**
