@@ -94,6 +94,12 @@ public final class TrainPatternModel {
      */
     static final double QUIET_SHIFT_SHARE = Double.parseDouble(System.getProperty("patternscope.train.quietShiftShare", "0"));
     /**
+     * Experiments: the share of generated spike series that ride on a daily-like rhythm, sized by
+     * its range ({@code Settings.withRhythmSpikeShare}; 0 so far: nyc_taxi's spikes over its daily
+     * cycle were called NONE).
+     */
+    static final double RHYTHM_SPIKE_SHARE = Double.parseDouble(System.getProperty("patternscope.train.rhythmSpikeShare", "0"));
+    /**
      * Experiments: the share of a real window's copies in the fine-tuning set (all but the first)
      * that also get Gaussian noise of half the window's robust σ — another view of the same shape,
      * so that the model learns the shape rather than the window (0 so far; 0.5 cross-validated 0.779).
@@ -272,7 +278,8 @@ public final class TrainPatternModel {
                 "seed-%d-perclass-%d-epochs-%d-earliest-%s-lowspikes-%s-noisyblocks-%s-latestspikes-%s-length-%d%s", seed, perClass,
                 epochs, settings.earliestStep(), settings.lowSpikeShare(), settings.noisyBlockShare(), settings.latestSpikeStart(),
                 INPUT.length(), INPUT.middlePool() == ModelInput.STANDARD.middlePool() ? "" : "-middlepool-" + INPUT.middlePool())
-                + (settings.quietShiftShare() == 0 ? "" : "-quietshifts-" + settings.quietShiftShare())) : null;
+                + (settings.quietShiftShare() == 0 ? "" : "-quietshifts-" + settings.quietShiftShare())
+                + (settings.rhythmSpikeShare() == 0 ? "" : "-rhythmspikes-" + settings.rhythmSpikeShare())) : null;
         boolean restore = checkpoint != null && Files.isRegularFile(checkpoint.resolve(CHECKPOINT + ".index"));
         try (Graph graph = PatternCnn.build(seed, 0.001f, INPUT); Session session = new Session(graph)) {
             Random order = new Random(seed);
@@ -362,7 +369,7 @@ public final class TrainPatternModel {
     static PatternSeriesGenerator.Settings trainingSettings() {
         return PatternSeriesGenerator.Settings.training().withEarliestStep(EARLIEST_STEP).withLowSpikeShare(LOW_SPIKE_SHARE)
                 .withNoisyBlockShare(NOISY_BLOCK_SHARE).withLatestSpikeStart(LATEST_SPIKE_START)
-                .withQuietShiftShare(QUIET_SHIFT_SHARE);
+                .withQuietShiftShare(QUIET_SHIFT_SHARE).withRhythmSpikeShare(RHYTHM_SPIKE_SHARE);
     }
 
     static Dataset dataset(long seed, PatternSeriesGenerator.Settings settings, int perClass, boolean augment, ModelInput input) {

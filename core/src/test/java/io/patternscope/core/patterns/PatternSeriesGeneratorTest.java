@@ -236,6 +236,43 @@ class PatternSeriesGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withQuietShiftShare(1.5));
     }
 
+    /** How far the spike starting at the change index clears the rest of the series, in the rest's range. */
+    private static double clearanceOverRest(LabeledSeries s, int sign) {
+        double[] v = s.values();
+        int at = s.changeIndex();
+        double top = Double.NEGATIVE_INFINITY;
+        double restTop = Double.NEGATIVE_INFINITY;
+        double restBottom = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            double x = sign * v[i];
+            if (!Double.isFinite(x)) {
+                continue;
+            }
+            if (i >= at && i < at + 3) {
+                top = Math.max(top, x);
+            } else {
+                restTop = Math.max(restTop, x);
+                restBottom = Math.min(restBottom, x);
+            }
+        }
+        return (top - restTop) / (restTop - restBottom);
+    }
+
+    @Test
+    void spikesOnARhythmClearItsTopByAShareOfItsRangeNotByManySigma() {
+        PatternSeriesGenerator.Settings rhythm = PatternSeriesGenerator.Settings.training().withRhythmSpikeShare(1);
+        double sized = share(rhythm, PatternClass.SINGLE_SPIKE, s -> {
+            double clearance = clearanceOverRest(s, 1);
+            return clearance >= 0.3 && clearance <= 1.25;
+        });
+        assertTrue(sized >= 0.85, "a spike's top 35-120 % of the rhythm's range above its highest point: " + sized);
+        double dips = share(rhythm, PatternClass.SINGLE_DIP, s -> clearanceOverRest(s, -1) >= 0.3);
+        assertTrue(dips >= 0.85, "a dip below the rhythm's lowest point: " + dips);
+        double towering = share(PatternClass.SINGLE_SPIKE, s -> clearanceOverRest(s, 1) > 1.25);
+        assertTrue(towering >= 0.5, "the default's spikes of 6 sigma and more mostly tower over the background: " + towering);
+        assertThrows(IllegalArgumentException.class, () -> PatternSeriesGenerator.Settings.training().withRhythmSpikeShare(-0.1));
+    }
+
     @Test
     void everyClassIsGeneratedReproduciblyAndAugmentationsKeepLabelsRight() {
         PatternSeriesGenerator a = new PatternSeriesGenerator(5, PatternSeriesGenerator.Settings.evaluation(), List.of(new double[2000]));
