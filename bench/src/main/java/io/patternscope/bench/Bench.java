@@ -77,7 +77,7 @@ public final class Bench {
     /** Batch inference on CPU: 10,000 generated series of 720 points, preprocessing included, batches of 256. */
     static void classify(java.nio.file.Path modelDir) throws Exception {
         io.patternscope.core.patterns.PatternSeriesGenerator generator = new io.patternscope.core.patterns.PatternSeriesGenerator(
-                9, new io.patternscope.core.patterns.PatternSeriesGenerator.Settings(720, 720, 5, 20, 0.02, 0.3, 0.1, Double.POSITIVE_INFINITY, 0.4, 0, 0, 0.6, 0, 0),
+                9, io.patternscope.core.patterns.PatternSeriesGenerator.Settings.noise(720, 720, 5, 20, 0.02, 0.3, 0.1, Double.POSITIVE_INFINITY),
                 List.of());
         io.patternscope.core.patterns.PatternClass[] classes = io.patternscope.core.patterns.PatternClass.values();
         List<double[]> series = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.patternscope.core.screening.RobustStatistics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Generates labeled series for every {@link PatternClass}, each a pattern injected into a
@@ -39,9 +40,7 @@ public final class PatternSeriesGenerator {
             if (!(fraction > 0 && fraction < 0.9)) {
                 throw new IllegalArgumentException("the earliest step must be a fraction in (0, 0.9), not " + fraction);
             }
-            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, fraction, lowSpikeShare, noisyBlockShare, latestSpikeStart,
-                    quietShiftShare, rhythmSpikeShare);
+            return edit(knobs -> knobs.earliestStep = fraction);
         }
 
         /**
@@ -52,9 +51,7 @@ public final class PatternSeriesGenerator {
          */
         public Settings withLowSpikeShare(double share) {
             checkShare(share, "low spikes");
-            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, share, noisyBlockShare, latestSpikeStart,
-                    quietShiftShare, rhythmSpikeShare);
+            return edit(knobs -> knobs.lowSpikeShare = share);
         }
 
         /**
@@ -64,9 +61,7 @@ public final class PatternSeriesGenerator {
          */
         public Settings withNoisyBlockShare(double share) {
             checkShare(share, "noisy blocks");
-            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, share, latestSpikeStart,
-                    quietShiftShare, rhythmSpikeShare);
+            return edit(knobs -> knobs.noisyBlockShare = share);
         }
 
         /**
@@ -78,9 +73,7 @@ public final class PatternSeriesGenerator {
             if (!(fraction >= 0.1 && fraction <= 0.9)) {
                 throw new IllegalArgumentException("the latest start of several spikes must be in [0.1, 0.9], not " + fraction);
             }
-            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, fraction,
-                    quietShiftShare, rhythmSpikeShare);
+            return edit(knobs -> knobs.latestSpikeStart = fraction);
         }
 
         /**
@@ -95,9 +88,7 @@ public final class PatternSeriesGenerator {
          */
         public Settings withQuietShiftShare(double share) {
             checkShare(share, "quiet level shifts");
-            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, latestSpikeStart,
-                    share, rhythmSpikeShare);
+            return edit(knobs -> knobs.quietShiftShare = share);
         }
 
         /**
@@ -110,9 +101,42 @@ public final class PatternSeriesGenerator {
          */
         public Settings withRhythmSpikeShare(double share) {
             checkShare(share, "spikes on a rhythm");
+            return edit(knobs -> knobs.rhythmSpikeShare = share);
+        }
+
+        /** These noise settings with every knob at its default (off, or as the shipped model was trained). */
+        public static Settings noise(int minLength, int maxLength, double minMagnitude, double maxMagnitude,
+                                     double missingRateMax, double heavyTailShare, double noiseScaleMax,
+                                     double heavyTailClip) {
             return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
-                    noiseScaleMax, heavyTailClip, earliestStep, lowSpikeShare, noisyBlockShare, latestSpikeStart,
-                    quietShiftShare, share);
+                    noiseScaleMax, heavyTailClip, 0.4, 0, 0, 0.6, 0, 0);
+        }
+
+        /** A copy with some knobs changed: the one place that lists them all, so a new knob is not missed. */
+        private Settings edit(Consumer<Knobs> change) {
+            Knobs knobs = new Knobs(this);
+            change.accept(knobs);
+            return new Settings(minLength, maxLength, minMagnitude, maxMagnitude, missingRateMax, heavyTailShare,
+                    noiseScaleMax, heavyTailClip, knobs.earliestStep, knobs.lowSpikeShare, knobs.noisyBlockShare,
+                    knobs.latestSpikeStart, knobs.quietShiftShare, knobs.rhythmSpikeShare);
+        }
+
+        private static final class Knobs {
+            double earliestStep;
+            double lowSpikeShare;
+            double noisyBlockShare;
+            double latestSpikeStart;
+            double quietShiftShare;
+            double rhythmSpikeShare;
+
+            Knobs(Settings settings) {
+                earliestStep = settings.earliestStep;
+                lowSpikeShare = settings.lowSpikeShare;
+                noisyBlockShare = settings.noisyBlockShare;
+                latestSpikeStart = settings.latestSpikeStart;
+                quietShiftShare = settings.quietShiftShare;
+                rhythmSpikeShare = settings.rhythmSpikeShare;
+            }
         }
 
         private static void checkShare(double share, String of) {
@@ -127,7 +151,7 @@ public final class PatternSeriesGenerator {
          * of 8σ, which taught earlier models to call real single spikes in noisy series NONE.
          */
         public static Settings training() {
-            return new Settings(120, 720, 5, 20, 0.03, 0.25, 0.10, 3, 0.4, 0, 0, 0.6, 0, 0);
+            return noise(120, 720, 5, 20, 0.03, 0.25, 0.10, 3);
         }
 
         /**
@@ -137,7 +161,7 @@ public final class PatternSeriesGenerator {
          * hold a 10σ spike and count the model wrong for seeing it.
          */
         public static Settings evaluation() {
-            return new Settings(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3, 0.4, 0, 0, 0.6, 0, 0);
+            return noise(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3);
         }
     }
 

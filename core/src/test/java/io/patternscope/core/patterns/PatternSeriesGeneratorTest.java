@@ -274,6 +274,17 @@ class PatternSeriesGeneratorTest {
     }
 
     @Test
+    void eachKnobChangesItselfAndKeepsTheOthers() {
+        PatternSeriesGenerator.Settings base = PatternSeriesGenerator.Settings.evaluation();
+        PatternSeriesGenerator.Settings all = base.withEarliestStep(0.5).withLowSpikeShare(0.1).withNoisyBlockShare(0.2)
+                .withLatestSpikeStart(0.8).withQuietShiftShare(0.3).withRhythmSpikeShare(0.4);
+        assertEquals(new PatternSeriesGenerator.Settings(base.minLength(), base.maxLength(), base.minMagnitude(),
+                base.maxMagnitude(), base.missingRateMax(), base.heavyTailShare(), base.noiseScaleMax(),
+                base.heavyTailClip(), 0.5, 0.1, 0.2, 0.8, 0.3, 0.4), all);
+        assertEquals(PatternSeriesGenerator.Settings.noise(100, 900, 4.5, 25, 0.06, 0.45, 0.15, 3), base);
+    }
+
+    @Test
     void everyClassIsGeneratedReproduciblyAndAugmentationsKeepLabelsRight() {
         PatternSeriesGenerator a = new PatternSeriesGenerator(5, PatternSeriesGenerator.Settings.evaluation(), List.of(new double[2000]));
         PatternSeriesGenerator b = new PatternSeriesGenerator(5, PatternSeriesGenerator.Settings.evaluation(), List.of(new double[2000]));
