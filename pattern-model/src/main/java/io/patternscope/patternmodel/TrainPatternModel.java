@@ -90,8 +90,8 @@ public final class TrainPatternModel {
     /**
      * Experiments: the share of generated level shifts between a busy and a quiet level
      * ({@code Settings.withQuietShiftShare}; 0 so far: busy-to-idle steps onto the band's own
-     * lower edge were called NONE; 0.3 fixes them, but cross-validated 0.802 / 0.822 over two seed pairs
-     * (0.818 / 0.806 with 6,000 series a class): even with @7's recipe at best).
+     * lower edge were called NONE; 0.3 fixes them, but cross-validated 0.802 / 0.822 over two
+     * seed pairs, 0.818 / 0.806 with 6,000 series a class: even with @7's recipe at best).
      */
     static final double QUIET_SHIFT_SHARE = Double.parseDouble(System.getProperty("patternscope.train.quietShiftShare", "0"));
     /**
