@@ -56,6 +56,15 @@ class ModelInputTest {
         servesAndFolds(narrowing);
     }
 
+    @Test
+    void aNetworkWithWholeWindowSummariesIsServedAndFoldedSo() throws Exception {
+        ModelInput summarising = new ModelInput(256, 2, true);
+        assertEquals(String.format("input-length=256%nglobal-pool=true%n"), summarising.properties());
+        assertEquals(16 * 256 + 2 * 256, PatternCnn.parameterShapes(summarising).get(6).size(0),
+                "the dense layer takes the 16 positions' filters and each filter's maximum and mean");
+        servesAndFolds(summarising);
+    }
+
     private static void servesAndFolds(ModelInput wide) throws Exception {
         TensorFlowNatives.load();
         Path work = Files.createTempDirectory("ps-input");
@@ -86,5 +95,8 @@ class ModelInputTest {
         Files.writeString(dir.resolve("model.properties"), "input-length=256\nmiddle-pool=3\n");
         e = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(dir));
         assertTrue(e.getMessage().contains("middle-pool must be 2 or 4, not '3'"), e.getMessage());
+        Files.writeString(dir.resolve("model.properties"), "input-length=256\nglobal-pool=yes\n");
+        e = assertThrows(IllegalArgumentException.class, () -> DjlPatternClassifier.load(dir));
+        assertTrue(e.getMessage().contains("global-pool must be true or false, not 'yes'"), e.getMessage());
     }
 }
