@@ -91,8 +91,11 @@ public final class CrossValidatePatternModel {
         trainOnly.values().forEach(extra::addAll);
         List<Prediction> predictions = crossValidate(workDir, perClass, epochs, folds, sets, extra, blind, blindVerdicts);
         if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
+            Files.createDirectories(out); // the verdicts alone, for ./patternscope compare
+            writeVerdicts(out, predictions, blindVerdicts);
             System.out.println(summary(predictions));
             System.out.println(blindSummary(blindVerdicts));
+            System.out.println("held-out predictions written to " + out.resolve(PREDICTIONS) + " (no model: crossval.only)");
             return;
         }
         List<LabeledWindows.Window> all = new ArrayList<>();
@@ -100,10 +103,7 @@ public final class CrossValidatePatternModel {
         all.addAll(extra);
         Evaluation generated = TrainPatternModel.trainEnsemble(out, perClass, epochs, all, TrainPatternModel.MEMBERS,
                 TrainPatternModel.MIRROR, checkpoints(workDir));
-        write(out.resolve(PREDICTIONS), predictions);
-        if (!blind.isEmpty()) {
-            write(out.resolve(BLIND_PREDICTIONS), blindVerdicts);
-        }
+        writeVerdicts(out, predictions, blindVerdicts);
         System.out.println("final model (generated + all " + all.size() + " labeled windows), held-out generated:");
         System.out.println(generated.report());
         System.out.println(summary(predictions));
@@ -219,6 +219,14 @@ public final class CrossValidatePatternModel {
             LabeledWindows.Window w = windows.get(i);
             DjlPatternClassifier.Result r = results.get(i);
             into.add(new Prediction(w.id(), setName.apply(w), w.file(), fold, w.label(), r.pattern(), r.confidence()));
+        }
+    }
+
+    /** {@code crossval.tsv} into {@code out}, and {@code blind.tsv} when there are blind verdicts. */
+    private static void writeVerdicts(Path out, List<Prediction> predictions, List<Prediction> blindVerdicts) throws IOException {
+        write(out.resolve(PREDICTIONS), predictions);
+        if (!blindVerdicts.isEmpty()) {
+            write(out.resolve(BLIND_PREDICTIONS), blindVerdicts);
         }
     }
 
