@@ -21,8 +21,9 @@ import org.tensorflow.types.TInt32;
  * 64, 128, 256 filters, kernel 5, ReLU, each followed by max pooling ({@link ModelInput#poolings()}:
  * 2, 2, 2 for 128 buckets; 4 first for 256; the second 4 where the folder names {@code middle-pool=4}) →
  * dense 64 (ReLU) → dense 14 → softmax; where {@link ModelInput#globalPool()}, the dense layer also
- * takes each last-layer filter's maximum and mean over all positions. Conv1D is written as a 2-D convolution over an image of
- * height 1. Weights start from a seeded truncated normal (He scaling), so training is reproducible.
+ * takes each last-layer filter's maximum and mean over all positions. Conv1D is written as a 2-D
+ * convolution over an image of height 1. Weights start from a seeded truncated normal (He
+ * scaling), so training is reproducible.
  */
 public final class PatternCnn {
 
@@ -176,7 +177,8 @@ public final class PatternCnn {
             // Position-free summaries: the strongest response of each filter and how common it is, the
             // same wherever in the window a spike or a step lies (counts, "one far above the rest").
             Operand<TInt32> positions = tf.constant(new int[] {1, 2});
-            flattened = tf.concat(List.<Operand<TFloat32>>of(flattened, tf.max(x, positions), tf.math.mean(x, positions)), tf.constant(1));
+            flattened = tf.concat(List.<Operand<TFloat32>>of(flattened, tf.max(x, positions), tf.math.mean(x, positions)),
+                    tf.constant(1));
         }
         Operand<TFloat32> hidden = tf.nn.relu(tf.math.add(tf.linalg.matMul(flattened, p.get(i++)), p.get(i++)));
         if (training) {
