@@ -76,8 +76,12 @@ public final class CrossValidatePatternModel {
             System.err.println("crossvalidate: no labeled windows to learn from before --blind");
             System.exit(2);
         }
+        boolean verdictsOnly = Boolean.getBoolean("patternscope.crossval.only");
         try { // before any training: FOLDS is checked against the files the labels cover
             foldsByFile(sets.values().stream().flatMap(List::stream).toList(), folds);
+            if (verdictsOnly) {
+                checkVerdictsOnlyTarget(out);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("crossvalidate: " + e.getMessage());
             System.exit(2);
@@ -90,7 +94,7 @@ public final class CrossValidatePatternModel {
         List<LabeledWindows.Window> extra = new ArrayList<>();
         trainOnly.values().forEach(extra::addAll);
         List<Prediction> predictions = crossValidate(workDir, perClass, epochs, folds, sets, extra, blind, blindVerdicts);
-        if (Boolean.getBoolean("patternscope.crossval.only")) { // experiments: the figure, not a model
+        if (verdictsOnly) { // experiments: the figure, not a model
             Files.createDirectories(out); // the verdicts alone, for ./patternscope compare
             writeVerdicts(out, predictions, blindVerdicts);
             System.out.println(summary(predictions));
@@ -219,6 +223,18 @@ public final class CrossValidatePatternModel {
             LabeledWindows.Window w = windows.get(i);
             DjlPatternClassifier.Result r = results.get(i);
             into.add(new Prediction(w.id(), setName.apply(w), w.file(), fold, w.label(), r.pattern(), r.confidence()));
+        }
+    }
+
+    /**
+     * A run without a model writes only verdicts: into a model folder they would stand beside a
+     * SavedModel that did not make them (the shipped model's own verdicts overwritten), so such a
+     * folder is refused before any training.
+     */
+    static void checkVerdictsOnlyTarget(Path out) {
+        if (Files.exists(out.resolve("saved_model.pb"))) {
+            throw new IllegalArgumentException(out + " holds a SavedModel: a crossval.only run would replace its verdicts with"
+                    + " those of networks it does not serve; name another folder");
         }
     }
 

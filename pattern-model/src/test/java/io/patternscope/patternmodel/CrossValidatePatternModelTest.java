@@ -124,6 +124,16 @@ class CrossValidatePatternModelTest {
     }
 
     @Test
+    void aRunWithoutAModelIsRefusedAModelFolder() throws Exception {
+        Path dir = Files.createTempDirectory("ps-verdicts-only");
+        CrossValidatePatternModel.checkVerdictsOnlyTarget(dir);
+        Files.writeString(dir.resolve("saved_model.pb"), "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidatePatternModel.checkVerdictsOnlyTarget(dir));
+        assertTrue(e.getMessage().contains("holds a SavedModel"), e.getMessage());
+    }
+
+    @Test
     void heldOutPredictionsForOtherLabelsAreRefused() throws Exception {
         assumeTrue(Files.isDirectory(NAB.resolve("data")));
         List<CrossValidatePatternModel.Prediction> one = List.of(new CrossValidatePatternModel.Prediction("nab-001",
