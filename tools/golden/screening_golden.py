@@ -31,6 +31,20 @@ ks_case("small samples exact, no change", rng.normal(0, 1, 40), rng.normal(0, 1,
 p = np.concatenate([rng.uniform(0, 1e-4, 20), rng.uniform(0, 1, 180)])
 bh = {"p": [float(v) for v in p], "q": [float(v) for v in stats.false_discovery_control(p, method="bh")]}
 
+# Tie-heavy small samples, the shapes of 5-minute CloudWatch averages and availability percentages.
+ties = np.random.default_rng(20211026)
+ks_case("ties: few distinct values", ties.choice([1.0, 2.0, 3.0], 36), ties.choice([2.0, 3.0, 4.0], 12), "exact")
+ks_case("ties: two values", ties.choice([0.0, 1.0], 36, p=[0.9, 0.1]), ties.choice([0.0, 1.0], 12, p=[0.4, 0.6]), "exact")
+ks_case("ties: identical samples", [5.0] * 20 + [6.0] * 16, [5.0] * 7 + [6.0] * 5, "exact")
+ks_case("ties: one-point difference", [100.0] * 35 + [99.0], [100.0] * 11 + [99.0], "exact")
+step = np.nextafter(0.3, 1) - 0.3
+ks_case("ties: values one float step apart", 0.3 + step * ties.integers(0, 3, 36), 0.3 + step * ties.integers(1, 4, 12), "exact")
+ks_case("ties: availability drop", [100.0] * 36, [100.0] * 8 + [97.5, 91.0, 88.0, 90.0], "exact")
+ks_case("ties: equal sizes", ties.integers(0, 4, 24).astype(float), ties.integers(2, 6, 24).astype(float), "exact")
+ks_case("ties: tiny p", ties.integers(0, 3, 60).astype(float), ties.integers(10, 13, 60).astype(float), "exact")
+ks_case("ties: single test point", ties.normal(0, 1, 40), [9.0], "exact")
+ks_case("ties: large sample, quantized", ties.integers(0, 5, 480).astype(float), ties.integers(1, 6, 240).astype(float), "asymp")
+
 out = pathlib.Path(__file__).resolve().parents[2] / "core/src/test/resources/golden/screening-scipy.json"
 out.write_text(json.dumps({"scipy": __import__("scipy").__version__, "ks": cases, "benjaminiHochberg": bh}, indent=1))
 print("wrote", out)

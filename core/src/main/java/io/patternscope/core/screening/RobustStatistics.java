@@ -150,13 +150,34 @@ public final class RobustStatistics {
         return (n % 2 == 1) ? current : 0.5 * (previous + current);
     }
 
-    /** {@link #robustScale} for a sorted array, without allocating. */
-    public static double robustScaleOfSorted(double[] sorted, double median) {
-        double mad = MAD_TO_SIGMA * medianAbsoluteDeviationOfSorted(sorted, median);
+    /** A constant reference counts a move of this fraction of its level as one standard deviation. */
+    public static final double CONSTANT_REFERENCE_RELATIVE_SCALE = 0.01;
+
+    /**
+     * The scale effect sizes are measured in, for a sorted reference window: 1.4826·MAD; when more
+     * than half the points share one value, the mean absolute deviation ×√(π/2). Either way at least
+     * {@value #CONSTANT_REFERENCE_RELATIVE_SCALE} of the reference's level, so that a reference that
+     * (nearly) never moves — availability at 100 %, a fixed replica count — gives relative changes
+     * (100 → 95 is 5 σ) instead of millions of σ. A reference constant at 0 takes that fraction of
+     * the test window's largest magnitude (leaving 0 at all is then 100 σ). Never 0 for finite input.
+     */
+    public static double referenceScaleOfSorted(double[] sortedReference, double median, double[] sortedTest) {
+        double relativeFloor = CONSTANT_REFERENCE_RELATIVE_SCALE * Math.abs(median);
+        if (median == 0 && sortedTest.length > 0) {
+            double largest = Math.max(Math.abs(sortedTest[0]), Math.abs(sortedTest[sortedTest.length - 1]));
+            relativeFloor = CONSTANT_REFERENCE_RELATIVE_SCALE * largest;
+        }
+        double mad = MAD_TO_SIGMA * medianAbsoluteDeviationOfSorted(sortedReference, median);
         if (mad > 0) {
             return mad;
         }
-        return meanAbsoluteFallback(sorted, median);
+        double sum = 0;
+        for (double v : sortedReference) {
+            sum += Math.abs(v - median);
+        }
+        double meanAbs = sortedReference.length == 0 ? 0 : 1.2533 * sum / sortedReference.length;
+        double scale = Math.max(meanAbs, relativeFloor);
+        return scale > 0 ? scale : Double.MIN_NORMAL;
     }
 
     private static double meanAbsoluteFallback(double[] values, double median) {

@@ -1,7 +1,10 @@
 package io.patternscope.core.screening;
 
+import io.patternscope.core.wire.Detector;
 import io.patternscope.core.wire.ScreeningStatus;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Screens one series for a change between its reference window and its test window, following
@@ -9,14 +12,20 @@ import java.util.Arrays;
  * just before the alert and the longer window before it.
  *
  * <p><b>KS and ties.</b> See {@link TwoSampleKolmogorovSmirnov}: D is exact with ties (quantized
- * and integer metrics); p-values come from commons-math3, exact for small samples (ties broken
- * by a seeded jitter, so results are reproducible), asymptotic otherwise. Each window is sorted
- * once and serves the KS statistic, the quantiles and the MAD: O(n log n) per series.
+ * and integer metrics); p-values exact for small samples, asymptotic otherwise, and never an
+ * exception. Each window is sorted once and serves the KS statistic, the quantiles and the MAD:
+ * O(n log n) per series.
+ *
+ * <p><b>Recent extremes.</b> A second detector, {@link RecentExtremes}, asks whether the latest
+ * points lie beyond anything in the reference (a 4-point incident at 5-minute resolution, a spike
+ * at the alert): KS cannot see those. A series is a candidate when either detector fires; its
+ * p-value for Benjamini–Hochberg is {@code min(1, 2·min(p_KS, p_recent))} (Bonferroni over the two).
  *
  * <p><b>Effect size.</b> The largest standardized quantile shift: Doksum's shift function
  * {@code Δ(p) = Q_test(p) − Q_ref(p)} (Doksum, 1974) at p ∈ {0.1, 0.25, 0.5, 0.75, 0.9}, divided by
- * the reference's robust scale ({@link RobustStatistics#robustScale}); the signed Δ with the largest
- * magnitude wins. A median shift alone misses a level shift that covers only the last third of
+ * the reference's scale ({@link RobustStatistics#referenceScaleOfSorted}: robust, with a relative floor
+ * for near-constant references); the signed Δ with the largest magnitude wins, capped at
+ * ±{@value #EFFECT_CAP}. A median shift alone misses a level shift that covers only the last third of
  * the test window; the outer quantiles catch it once it covers about a tenth. KS alone flags tiny
  * but "significant" shifts of smooth series; requiring a minimum effect keeps them out of the report.
  *
@@ -31,32 +40,52 @@ import java.util.Arrays;
  * below half) and grow at most steps → {@link ScreeningStatus#UNCONVERTED_COUNTER}; otherwise
  * {@link ScreeningStatus#TESTED}.
  *
- * <p>Not thread-safe (the KS test holds a random generator): use one instance per thread.
+ * <p>Magnitudes beyond 2^±400 are rescaled by a power of two first, so 1e308 or subnormal values
+ * screen like any others. Thread-safe.
  */
 public final class SeriesScreener {
 
     /**
      * @param candidateP     a series is a candidate only if p ≤ this: set it to the analysis's FDR level
      *                       q, since Benjamini–Hochberg never rejects a test with p &gt; q
-     * @param minEffectSize  minimum |robust median shift| for a candidate (3 = the classic 3-sigma rule)
+     * @param minEffectSize  minimum |effect| for a candidate (3 = the classic 3-sigma rule); also the
+     *                       smallest |z| the recent-extremes detector fires on
      * @param minSegment     minimum points on each side of an onset estimate
+     * @param recentMaxRun   the longest run of latest points the recent-extremes detector looks at
      */
     public record Settings(int minReferencePoints, int minTestPoints, double candidateP, double minEffectSize,
-                           int minSegment) {
+                           int minSegment, int recentMaxRun) {
         public static Settings defaults() {
-            return new Settings(30, 10, 0.01, 3.0, 5);
+            return new Settings(30, 10, 0.01, 3.0, 5, 6);
         }
     }
 
-    /** @param onsetIndex grid index where the change starts, -1 if not estimated */
+    /**
+     * @param pValue     the series' p-value for Benjamini–Hochberg: {@code min(1, 2·min(p_KS, p_recent))},
+     *                   Bonferroni over the two detectors
+     * @param ksPValue   the KS test's own p-value
+     * @param effectSize KS's quantile shift, or the recent run's z when that is larger: measured over
+     *                   the anomalous part, not diluted over the test window
+     * @param onsetIndex grid index where the change starts, -1 if not estimated
+     * @param detectors  the detectors that fired (empty unless a candidate)
+     * @param recent     the recent-extremes detector's result
+     */
     public record Outcome(ScreeningStatus status, boolean candidate, double ksStatistic, double pValue,
-                          double effectSize, int direction, int onsetIndex) {
+                          double ksPValue, double effectSize, int direction, int onsetIndex, Set<Detector> detectors,
+                          RecentExtremes.Result recent) {
         static Outcome of(ScreeningStatus status) {
-            return new Outcome(status, false, Double.NaN, Double.NaN, Double.NaN, 0, -1);
+            return new Outcome(status, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, -1, Set.of(),
+                    RecentExtremes.Result.NONE);
         }
     }
 
     private static final double[] SHIFT_QUANTILES = {0.1, 0.25, 0.5, 0.75, 0.9};
+
+    /** Beyond this many reference standard deviations an effect only says "off the reference's scale". */
+    public static final double EFFECT_CAP = 1000;
+
+    /** Series whose largest magnitude lies outside [2^-400, 2^400] are rescaled by a power of two first. */
+    private static final int SAFE_EXPONENT = 400;
 
     private final Settings settings;
     private final TwoSampleKolmogorovSmirnov ks = new TwoSampleKolmogorovSmirnov();
@@ -81,6 +110,7 @@ public final class SeriesScreener {
      */
     public Outcome screen(double[] values, int testStartIndex, boolean mayBeRawCounter) {
         int split = Math.max(0, Math.min(values.length, testStartIndex));
+        values = withSafeMagnitude(values);
         double[] reference = finite(values, 0, split);
         double[] test = finite(values, split, values.length);
         if (reference.length < settings.minReferencePoints() || test.length < settings.minTestPoints()) {
@@ -98,9 +128,9 @@ public final class SeriesScreener {
             return Outcome.of(ScreeningStatus.CONSTANT);
         }
         double d = TwoSampleKolmogorovSmirnov.statistic(sortedReference, sortedTest);
-        double p = ks.pValue(d, sortedReference, sortedTest);
+        double ksP = ks.pValue(d, sortedReference, sortedTest);
         double referenceMedian = RobustStatistics.quantileOfSorted(sortedReference, 0.5);
-        double scale = RobustStatistics.robustScaleOfSorted(sortedReference, referenceMedian);
+        double scale = RobustStatistics.referenceScaleOfSorted(sortedReference, referenceMedian, sortedTest);
         double shift = 0;
         for (double level : SHIFT_QUANTILES) {
             double delta = RobustStatistics.quantileOfSorted(sortedTest, level)
@@ -109,11 +139,60 @@ public final class SeriesScreener {
                 shift = delta;
             }
         }
-        double effect = shift / scale;
-        int direction = shift > 0 ? 1 : (shift < 0 ? -1 : 0);
-        boolean candidate = p <= settings.candidateP() && Math.abs(effect) >= settings.minEffectSize();
-        int onset = candidate ? departureOnset(values, referenceMedian, scale, direction) : -1;
-        return new Outcome(ScreeningStatus.TESTED, candidate, d, p, effect, direction, onset);
+        double ksEffect = cap(shift / scale);
+        RecentExtremes.Result recent = RecentExtremes.evaluate(values, split, referenceMedian, scale,
+                settings.recentMaxRun(), settings.minEffectSize());
+        double p = Math.min(1.0, 2 * Math.min(ksP, recent.pValue()));
+        Set<Detector> fired = EnumSet.noneOf(Detector.class);
+        if (Math.min(1.0, 2 * ksP) <= settings.candidateP() && Math.abs(ksEffect) >= settings.minEffectSize()) {
+            fired.add(Detector.KS);
+        }
+        if (recent.fired() && Math.min(1.0, 2 * recent.pValue()) <= settings.candidateP()) {
+            fired.add(Detector.RECENT_EXTREME);
+        }
+        double effect = ksEffect;
+        if (fired.contains(Detector.RECENT_EXTREME) && Math.abs(recent.z()) > Math.abs(ksEffect)) {
+            effect = cap(recent.z());
+        }
+        int direction = effect > 0 ? 1 : (effect < 0 ? -1 : 0);
+        boolean candidate = !fired.isEmpty();
+        int onset = -1;
+        if (fired.contains(Detector.KS)) {
+            onset = departureOnset(values, referenceMedian, scale, direction);
+        } else if (candidate) {
+            onset = recent.startIndex();
+        }
+        return new Outcome(ScreeningStatus.TESTED, candidate, d, p, ksP, effect, direction, onset,
+                candidate ? Set.copyOf(fired) : Set.of(), recent);
+    }
+
+    private static double cap(double effect) {
+        return Double.isNaN(effect) ? 0 : Math.max(-EFFECT_CAP, Math.min(EFFECT_CAP, effect));
+    }
+
+    /**
+     * The series times a power of two (exact, order-preserving) when its magnitudes would overflow or
+     * underflow differences and scales: KS and effect sizes are scale-free, so nothing else changes.
+     */
+    static double[] withSafeMagnitude(double[] values) {
+        double largest = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        if (largest == 0) {
+            return values;
+        }
+        int exponent = Math.getExponent(largest);
+        if (exponent <= SAFE_EXPONENT && exponent >= -SAFE_EXPONENT) {
+            return values;
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.scalb(values[i], -exponent);
+        }
+        return out;
     }
 
     /** Never decreases except for resets, and grows at least at half of its steps. */

@@ -12,5 +12,10 @@ public enum ScreeningStatus {
      * A cumulative counter that reached the detector as raw values (its name did not say so): it
      * only ever grows, so KS would flag it every time. Screening it needs its rate.
      */
-    UNCONVERTED_COUNTER
+    UNCONVERTED_COUNTER,
+    /**
+     * Screening (or classifying) this one series threw: the sentence travels with it, and the rest
+     * of its batch goes on. Counted and named in the report.
+     */
+    ERROR
 }

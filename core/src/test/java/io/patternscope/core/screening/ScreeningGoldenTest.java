@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The kernels against reference values computed with scipy/numpy (tools/golden/screening_golden.py),
- * kept in src/test/resources/golden. Tolerances: D to 1e-12 (it is a ratio of counts); p-values to
- * 1e-9 relative against the same distribution (exact, or the limiting Kolmogorov one that
+ * kept in src/test/resources/golden, tie-heavy small samples included. Tolerances: D to 1e-12 (it is a
+ * ratio of counts); p-values to 1e-9 relative against the same distribution (exact, or the limiting Kolmogorov one that
  * commons-math evaluates for large samples) and within 25 % of scipy's finite-n asymptotic form.
  */
 class ScreeningGoldenTest {
@@ -54,16 +54,24 @@ class ScreeningGoldenTest {
         double[] test = sorted(c.path("test"));
         double d = TwoSampleKolmogorovSmirnov.statistic(ref, test);
         assertEquals(c.path("d").asDouble(), d, 1e-12, "D");
-        assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(array(c.path("reference")),
-                array(c.path("test"))), d, 1e-12, "D agrees with commons-math");
+        if (ref.length > 1 && test.length > 1) { // commons-math refuses single points
+            assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(array(c.path("reference")),
+                    array(c.path("test"))), d, 1e-12, "D agrees with commons-math");
+        }
         double p = new TwoSampleKolmogorovSmirnov().pValue(d, ref, test);
         if ("exact".equals(c.path("method").asText())) {
-            assertEquals(c.path("p").asDouble(), p, 1e-9 * Math.max(1, p), "exact p");
+            double expected = c.path("p").asDouble();
+            // scipy counts the paths that stay inside (1 − inside/total): accurate to ~1e-15 absolute only
+            assertEquals(expected, p, 1e-13 + 1e-9 * expected, "exact p");
         } else {
             double limiting = c.path("pLimitingKolmogorov").asDouble();
             assertEquals(limiting, p, 1e-9 + 1e-9 * limiting, "limiting-distribution p");
             double scipy = c.path("p").asDouble();
-            assertTrue(Math.abs(p - scipy) <= 0.25 * scipy, "p " + p + " vs scipy's finite-n " + scipy);
+            if (scipy > 1e-6) { // far below every FDR threshold the two forms differ by more, and nothing depends on it
+                assertTrue(Math.abs(p - scipy) <= 0.25 * scipy, "p " + p + " vs scipy's finite-n " + scipy);
+            } else {
+                assertTrue(p < 1e-6, "p " + p + " vs scipy's finite-n " + scipy);
+            }
         }
     }
 
