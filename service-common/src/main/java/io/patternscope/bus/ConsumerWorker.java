@@ -4,11 +4,16 @@ import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
+import io.patternscope.core.resilience.Failures;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** One thread pulling one message at a time from a durable consumer and acking it after the handler. */
+/**
+ * One thread pulling one message at a time from a durable consumer and acking it after the handler.
+ * A failure the same message would repeat ({@link Failures#isDeterministic}) gives up at once; others
+ * are redelivered after a delay until the consumer's last allowed delivery.
+ */
 final class ConsumerWorker {
 
     private static final Logger LOG = Logger.getLogger(ConsumerWorker.class);
@@ -90,7 +95,11 @@ final class ConsumerWorker {
             giveUp(message, poison);
         } catch (Exception e) {
             long delivered = message.metaData().deliveredCount();
-            if (delivered >= maxDeliver) {
+            if (Failures.isDeterministic(e)) {
+                LOG.errorf(e, "consumer %s: delivery %d on %s failed in a way a retry would repeat; giving up", consumer,
+                        delivered, message.getSubject());
+                giveUp(message, e);
+            } else if (delivered >= maxDeliver) {
                 LOG.errorf(e, "consumer %s: delivery %d on %s failed, the last one allowed", consumer, delivered,
                         message.getSubject());
                 giveUp(message, e);

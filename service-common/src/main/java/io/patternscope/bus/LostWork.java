@@ -1,6 +1,7 @@
 package io.patternscope.bus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.patternscope.core.resilience.Failures;
 import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.Subjects;
 import java.io.IOException;
@@ -23,8 +24,9 @@ public final class LostWork {
             return;
         }
         int batchNo = payload.has("batchNo") ? payload.path("batchNo").asInt() : -1;
-        String reason = stage + " gave up on " + (batchNo < 0 ? "the analysis" : "batch " + batchNo) + ": "
-                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        String reason = "the " + stage + " could not process " + (batchNo < 0 ? "the analysis" : "batch " + batchNo)
+                + (batchNo < 0 ? "" : " (its series were not " + (stage.startsWith("detector") ? "screened" : "reported") + ")")
+                + ": " + Failures.sentence(cause);
         bus.publish(Subjects.EVENTS_BATCH_FAILED, analysisId + ":failed:" + stage + ":" + batchNo,
                 new BatchFailed(analysisId, stage, batchNo, reason));
     }

@@ -28,9 +28,13 @@ public final class ApiViews {
     public record ErrorView(int status, String error) {
     }
 
+    /**
+     * @param errors       series whose screening threw (status ERROR): counted, a few named in the notes
+     * @param notScreened  fetched series that never reached a stored verdict (their batch was lost)
+     */
     public record SummaryView(int seriesDiscovered, int seriesFetched, int seriesScreened, int tested,
-                              int insufficientData, int constant, int unconvertedCounter, int significant,
-                              int belowMinEffect, int changed,
+                              int insufficientData, int constant, int unconvertedCounter, int errors, int notScreened,
+                              int significant, int belowMinEffect, int changed,
                               Map<String, Integer> perPattern, List<String> partialReasons, List<String> notes) {
     }
 
@@ -41,7 +45,23 @@ public final class ApiViews {
     public record FindingView(int rank, String series, String metric, Map<String, String> labels, String valueKind,
                               String pattern, int patternType, Double confidence, boolean uncertain, double score, double pValue,
                               double qValue, double ksStatistic, double effectSize, String direction, Instant onset,
-                              String promql) {
+                              String promql, String component, List<String> detectors, String error) {
+    }
+
+    /** One finding cited as a component's evidence. */
+    public record EvidenceView(String series, String pattern, double effectSize, Instant onset) {
+    }
+
+    /**
+     * A component ranked as a likely root cause (or the alerting component): its score, why it ranks
+     * there, and its strongest findings.
+     */
+    public record ComponentView(int rank, String component, double score, String reason, Instant onset, int findings,
+                                List<EvidenceView> evidence) {
+    }
+
+    /** The service graph the ranking used: where it came from and its edges (client → server). */
+    public record ServiceGraphView(List<String> sources, int edgeCount, List<String> edges) {
     }
 
     /**
@@ -55,12 +75,14 @@ public final class ApiViews {
     /** The screening verdict of any series of an analysis, changed or not. */
     public record SeriesView(String series, String metric, Map<String, String> labels, String valueKind, String status,
                              boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
-                             String direction, Instant onset, String pattern, Double confidence, boolean uncertain) {
+                             String direction, Instant onset, String pattern, Double confidence, boolean uncertain,
+                             List<String> detectors, Double ksPValue, String error) {
     }
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
-                             SummaryView summary, List<GroupView> groups, List<FindingView> findings,
+                             SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
+                             ServiceGraphView serviceGraph, List<GroupView> groups, List<FindingView> findings,
                              Instant generatedAt) {
     }
 }

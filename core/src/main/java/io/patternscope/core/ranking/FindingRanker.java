@@ -10,7 +10,7 @@ import java.util.List;
  * an operator looks for first: changes that began inside the test window before changes already
  * under way in the reference window (those were there before the trouble, and they contaminate
  * the reference the test relies on); then the earlier onset (causes precede symptoms); then the
- * larger |effect size|; then the id for a stable order. Thread-safe.
+ * larger |effect size| (capped at {@value #TIE_BREAK_EFFECT_CAP} σ); then the id for a stable order. Thread-safe.
  */
 public final class FindingRanker {
 
@@ -24,6 +24,12 @@ public final class FindingRanker {
     /** p-values below this all count the same (PatternMatcher): beyond it, significance says nothing more. */
     public static final double P_FLOOR = 1e-4;
 
+    /**
+     * A tie-break reads effects only up to this many σ: beyond it (a constant reference's relative
+     * change, a counter starting from zero) a larger number says nothing more about the cause.
+     */
+    public static final double TIE_BREAK_EFFECT_CAP = 50;
+
     private final PatternWeights weights;
     private final double pFloor;
 
@@ -34,6 +40,10 @@ public final class FindingRanker {
 
     public static FindingRanker defaults() {
         return new FindingRanker(PatternWeights.defaults(), P_FLOOR);
+    }
+
+    public PatternWeights weights() {
+        return weights;
     }
 
     public double score(double pValue, String pattern) {
@@ -57,7 +67,7 @@ public final class FindingRanker {
         scored.sort(Comparator.comparingDouble((Scored s) -> -s.score())
                 .thenComparing(s -> s.c().onsetMs() >= 0 && s.c().onsetMs() < testStartMs)
                 .thenComparingLong(s -> s.c().onsetMs() < 0 ? Long.MAX_VALUE : s.c().onsetMs())
-                .thenComparingDouble(s -> -Math.abs(s.c().effectSize()))
+                .thenComparingDouble(s -> -Math.min(Math.abs(s.c().effectSize()), TIE_BREAK_EFFECT_CAP))
                 .thenComparing(s -> s.c().id()));
         List<Ranked> out = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {

@@ -63,6 +63,7 @@ public final class RecentExtremes {
             }
         }
         Result best = Result.NONE;
+        double bestLogP = 0;
         double runMin = Double.POSITIVE_INFINITY;
         double runMax = Double.NEGATIVE_INFINITY;
         for (int k = 1; k <= found; k++) {
@@ -76,9 +77,11 @@ public final class RecentExtremes {
             if (Math.abs(score) <= largestReferenceScore(reference, referenceCount, k)) {
                 continue;
             }
-            double p = Math.min(1.0, 2.0 * maxRun * Math.pow(normalUpperTail(Math.abs(score)), k));
-            if (!best.fired() || p < best.pValue()) {
-                best = new Result(true, score, k, latest[k - 1], p);
+            // in logs: far out, the tails of several run lengths all underflow to 0 and must still be ordered
+            double logP = Math.min(0, Math.log(2.0 * maxRun) + k * logNormalUpperTail(Math.abs(score)));
+            if (!best.fired() || logP <= bestLogP) { // equal evidence: the longer run tells more of the story
+                best = new Result(true, score, k, latest[k - 1], Math.exp(logP));
+                bestLogP = logP;
             }
         }
         return best;
@@ -107,6 +110,16 @@ public final class RecentExtremes {
             largest = Math.max(largest, Math.abs(runScore(min, max)));
         }
         return largest;
+    }
+
+    /** {@code ln Φc(x)} for x ≥ 0, finite however far out (Mills' ratio beyond x = 8). */
+    static double logNormalUpperTail(double x) {
+        if (x < 8) {
+            return Math.log(normalUpperTail(x));
+        }
+        double inverseSquare = 1 / (x * x);
+        return -0.5 * x * x - Math.log(x) - 0.5 * Math.log(2 * Math.PI)
+                + Math.log1p(inverseSquare * (-1 + inverseSquare * (3 + inverseSquare * (-15 + inverseSquare * 105))));
     }
 
     /** {@code Φc(x) = P(N(0,1) > x)} for x ≥ 0, relative error below 1.2e-7 (Numerical Recipes' erfcc). */

@@ -56,7 +56,7 @@ public final class SeriesScreener {
     public record Settings(int minReferencePoints, int minTestPoints, double candidateP, double minEffectSize,
                            int minSegment, int recentMaxRun) {
         public static Settings defaults() {
-            return new Settings(30, 10, 0.01, 3.0, 5, 6);
+            return new Settings(20, 10, 0.01, 3.0, 5, 6);
         }
     }
 

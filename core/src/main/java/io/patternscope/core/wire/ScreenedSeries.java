@@ -1,5 +1,6 @@
 package io.patternscope.core.wire;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,13 @@ import java.util.Map;
  * @param confidence classifier confidence in [0,1]; NaN when unclassified
  * @param uncertain  the confidence is below the model's {@code uncertain-below}: a name to check
  *                   against the plot (absent in older payloads: false)
+ * @param pValue     the p-value Benjamini–Hochberg reads: Bonferroni over the detectors (see
+ *                   {@code SeriesScreener}); {@code ksPValue} is the KS test's own
+ * @param detectors  the detectors that fired (empty or null when none)
+ * @param recentZ    the recent-extremes run's score in reference standard deviations (0: none)
+ * @param recentRun  that run's length in points (0: none)
+ * @param error      the sentence of a series whose screening or classification threw (status
+ *                   {@code ERROR} when screening did; null otherwise)
  */
 public record ScreenedSeries(
         String id,
@@ -30,10 +38,30 @@ public record ScreenedSeries(
         double[] values,
         String pattern,
         double confidence,
-        boolean uncertain) {
+        boolean uncertain,
+        double ksPValue,
+        List<Detector> detectors,
+        double recentZ,
+        int recentRun,
+        String error) {
 
     public ScreenedSeries withPattern(String newPattern, double newConfidence, boolean newUncertain) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
-                onsetMs, startMs, stepMs, values, newPattern, newConfidence, newUncertain);
+                onsetMs, startMs, stepMs, values, newPattern, newConfidence, newUncertain, ksPValue, detectors, recentZ,
+                recentRun, error);
+    }
+
+    /** The series as it stands, with the sentence of a later stage's failure on it. */
+    public ScreenedSeries withError(String sentence) {
+        return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
+                onsetMs, startMs, stepMs, values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
+                sentence);
+    }
+
+    /** A series whose screening threw: no statistics, the sentence says why. */
+    public static ScreenedSeries failed(SeriesData series, String sentence) {
+        return new ScreenedSeries(series.id(), series.labels(), series.kind(), ScreeningStatus.ERROR, false, Double.NaN,
+                Double.NaN, Double.NaN, 0, -1, series.startMs(), series.stepMs(), null, null, Double.NaN, false,
+                Double.NaN, List.of(), 0, 0, sentence);
     }
 }

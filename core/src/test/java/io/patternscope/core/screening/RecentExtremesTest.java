@@ -107,5 +107,8 @@ class RecentExtremesTest {
         assertEquals(0.158655254, RecentExtremes.normalUpperTail(1), 1e-7);
         assertEquals(1.349898e-3, RecentExtremes.normalUpperTail(3), 1e-9);
         assertEquals(2.866516e-7, RecentExtremes.normalUpperTail(5), 1e-12);
+        assertEquals(Math.log(6.220961e-16), RecentExtremes.logNormalUpperTail(8), 1e-5);
+        assertEquals(Math.log(RecentExtremes.normalUpperTail(7.99)), RecentExtremes.logNormalUpperTail(7.99), 1e-6);
+        assertTrue(Double.isFinite(RecentExtremes.logNormalUpperTail(1e150)));
     }
 }

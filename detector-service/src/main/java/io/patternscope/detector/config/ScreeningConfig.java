@@ -7,8 +7,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "patternscope.screening")
 public interface ScreeningConfig {
 
-    /** Fewer valid reference points than this → INSUFFICIENT_DATA. */
-    @WithDefault("30")
+    /** Fewer valid reference points than this → INSUFFICIENT_DATA (20: 2 h of reference at 5-minute resolution still screens). */
+    @WithDefault("20")
     int minReferencePoints();
 
     /** Fewer valid test points than this → INSUFFICIENT_DATA. */
@@ -18,6 +18,10 @@ public interface ScreeningConfig {
     /** Minimum points on each side of an onset estimate. */
     @WithDefault("5")
     int minSegment();
+
+    /** The longest run of latest points the recent-extremes detector looks at (6: 30 minutes at 5-minute resolution). */
+    @WithDefault("6")
+    int recentMaxRun();
 
     /** Batches screened in parallel per replica. */
     @WithDefault("2")

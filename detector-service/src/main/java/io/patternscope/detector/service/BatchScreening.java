@@ -6,17 +6,23 @@ import io.patternscope.core.wire.ScreenedSeries;
 import io.patternscope.core.wire.SeriesBatch;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.detector.config.ScreeningConfig;
+import io.patternscope.core.resilience.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Screens every series of a fetched batch. Values travel on only for candidates — the series that
  * Benjamini–Hochberg may still call changed — so the classifier gets what it needs and the other
- * series shrink to their statistics.
+ * series shrink to their statistics. A series whose screening throws is marked
+ * {@link io.patternscope.core.wire.ScreeningStatus#ERROR} with the sentence; the rest of the batch goes on.
  */
 @ApplicationScoped
 public class BatchScreening {
+
+    private static final Logger LOG = Logger.getLogger(BatchScreening.class);
 
     private final ScreeningConfig config;
 
@@ -25,19 +31,39 @@ public class BatchScreening {
     }
 
     public ScreenedBatch screen(SeriesBatch batch) {
+        return screen(batch, (screener, series) -> screen(screener, batch.testStartMs(), series));
+    }
+
+    /** The batch screened one series at a time by {@code screenOne}, each failure kept to its series. */
+    ScreenedBatch screen(SeriesBatch batch, BiFunction<SeriesScreener, SeriesData, ScreenedSeries> screenOne) {
         // SeriesScreener holds a random generator: one per call keeps concurrent workers apart.
         SeriesScreener screener = new SeriesScreener(new SeriesScreener.Settings(config.minReferencePoints(),
-                config.minTestPoints(), batch.screening().fdrLevel(), batch.screening().minEffectSize(), config.minSegment()));
+                config.minTestPoints(), batch.screening().fdrLevel(), batch.screening().minEffectSize(), config.minSegment(),
+                config.recentMaxRun()));
         List<ScreenedSeries> out = new ArrayList<>(batch.series().size());
         for (SeriesData series : batch.series()) {
-            int testStart = (int) Math.ceil((double) (batch.testStartMs() - series.startMs()) / series.stepMs());
-            SeriesScreener.Outcome o = screener.screen(series.values(), testStart,
-                    series.kind() == SeriesData.ValueKind.GAUGE);
-            long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
-            out.add(new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
-                    o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),
-                    o.candidate() ? series.values() : null, null, Double.NaN, false));
+            try {
+                out.add(screenOne.apply(screener, series));
+            } catch (RuntimeException | StackOverflowError e) {
+                // One series must never take its batch down: it is marked ERROR and the rest go on.
+                LOG.warnf(e, "analysis %s batch %d: screening %s failed", batch.analysisId(), batch.batchNo(), series.id());
+                out.add(ScreenedSeries.failed(series, "screening failed: " + Failures.sentence(e)));
+            }
         }
         return new ScreenedBatch(batch.analysisId(), batch.batchNo(), null, out);
+    }
+
+    static ScreenedSeries screen(SeriesScreener screener, long testStartMs, SeriesData series) {
+        if (series.values() == null || series.stepMs() <= 0) {
+            return ScreenedSeries.failed(series, "the fetched series has " + (series.values() == null ? "no values"
+                    : "a step of " + series.stepMs() + " ms") + ", so it cannot be screened");
+        }
+        int testStart = (int) Math.ceil((double) (testStartMs - series.startMs()) / series.stepMs());
+        SeriesScreener.Outcome o = screener.screen(series.values(), testStart, series.kind() == SeriesData.ValueKind.GAUGE);
+        long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
+        return new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
+                o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),
+                o.candidate() ? series.values() : null, null, Double.NaN, false, o.ksPValue(),
+                o.detectors().stream().sorted().toList(), o.recent().z(), o.recent().run(), null);
     }
 }

@@ -37,6 +37,10 @@ class BatchScreeningTest {
         public int workers() {
             return 1;
         }
+
+        public int recentMaxRun() {
+            return 6;
+        }
     };
 
     private static SeriesData series(String name, double[] values) {
@@ -69,5 +73,82 @@ class BatchScreeningTest {
         assertFalse(q.candidate());
         assertNull(q.values(), "non-candidates travel as statistics only");
         assertEquals(ScreeningStatus.INSUFFICIENT_DATA, out.series().get(2).status());
+    }
+
+    @Test
+    void aSeriesWhoseScreeningThrowsIsMarkedErrorAndTheRestOfTheBatchGoesOn() {
+        Random random = new Random(5);
+        double[] quiet = new double[720];
+        for (int i = 0; i < 720; i++) {
+            quiet[i] = 10 + random.nextGaussian();
+        }
+        long testStartMs = 480 * 15_000L;
+        SeriesBatch batch = new SeriesBatch("a2", testStartMs, ScreeningParameters.defaults(), 1,
+                List.of(series("first", quiet), series("poison", quiet), series("last", quiet)));
+        BatchScreening screening = new BatchScreening(CONFIG);
+        ScreenedBatch out = screening.screen(batch, (screener, s) -> {
+            if (s.id().startsWith("poison")) {
+                throw new IllegalStateException("illegal state: internal error");
+            }
+            return BatchScreening.screen(screener, testStartMs, s);
+        });
+        assertEquals(3, out.series().size());
+        assertEquals(ScreeningStatus.TESTED, out.series().get(0).status());
+        assertEquals(ScreeningStatus.ERROR, out.series().get(1).status());
+        assertEquals("screening failed: IllegalStateException (illegal state: internal error)", out.series().get(1).error());
+        assertEquals(ScreeningStatus.TESTED, out.series().get(2).status());
+    }
+
+    @Test
+    void aSeriesWithoutValuesOrStepIsAnErrorWithASentence() {
+        ScreenedBatch out = new BatchScreening(CONFIG).screen(new SeriesBatch("a3", 0, ScreeningParameters.defaults(), 1,
+                List.of(new SeriesData("x{}", Map.of("__name__", "x"), 0, 0, new double[10], SeriesData.ValueKind.GAUGE))));
+        assertEquals(ScreeningStatus.ERROR, out.series().get(0).status());
+        assertTrue(out.series().get(0).error().contains("step of 0 ms"));
+    }
+
+    @Test
+    void tieHeavyFiveMinuteSeriesAreScreenedNotLost() {
+        double[] availability = new double[48];
+        Arrays.fill(availability, 100.0);
+        for (int i = 44; i < 48; i++) {
+            availability[i] = 90.0 + i % 2;
+        }
+        double[] latency = new double[48];
+        for (int i = 0; i < 48; i++) {
+            latency[i] = 0.3 + Math.ulp(0.3) * (i % 3) + (i >= 44 ? 0.5 : 0);
+        }
+        SeriesBatch batch = new SeriesBatch("a4", 36 * 300_000L, ScreeningParameters.defaults(), 1, List.of(
+                new SeriesData("availability{}", Map.of("__name__", "availability"), 0, 300_000, availability,
+                        SeriesData.ValueKind.GAUGE),
+                new SeriesData("latency{}", Map.of("__name__", "latency"), 0, 300_000, latency, SeriesData.ValueKind.GAUGE)));
+        ScreeningConfig fiveMinutes = new ScreeningConfig() {
+            public int minReferencePoints() {
+                return 20;
+            }
+
+            public int minTestPoints() {
+                return 10;
+            }
+
+            public int minSegment() {
+                return 5;
+            }
+
+            public int workers() {
+                return 1;
+            }
+
+            public int recentMaxRun() {
+                return 6;
+            }
+        };
+        ScreenedBatch out = new BatchScreening(fiveMinutes).screen(batch);
+        for (ScreenedSeries s : out.series()) {
+            assertEquals(ScreeningStatus.TESTED, s.status(), s.id());
+            assertTrue(s.candidate(), s.id() + " has a 4-point incident at the end");
+            assertTrue(s.detectors().contains(io.patternscope.core.wire.Detector.RECENT_EXTREME), s.id());
+            assertEquals(44 * 300_000L, s.onsetMs(), s.id());
+        }
     }
 }

@@ -34,11 +34,14 @@ public final class ReportMarkdown {
                 .append(escape(String.valueOf(r.fetchMethod()))).append("`.\n\n");
         ApiViews.SummaryView s = r.summary();
         md.append(String.format(Locale.ROOT, "%d series screened: %d tested, %d insufficient data, %d constant, %d unconverted "
-                        + "counters; %d changed (q ≤ %s, |effect| ≥ %s).%n%n", s.seriesScreened(), s.tested(), s.insufficientData(),
-                s.constant(), s.unconvertedCounter(), s.changed(), r.fdrLevel(), r.minEffectSize()));
+                        + "counters, %d errors%s; %d changed (q ≤ %s, |effect| ≥ %s).%n%n", s.seriesScreened(), s.tested(),
+                s.insufficientData(), s.constant(), s.unconvertedCounter(), s.errors(),
+                s.notScreened() > 0 ? "; " + s.notScreened() + " fetched series never screened" : "", s.changed(), r.fdrLevel(),
+                r.minEffectSize()));
         for (String note : s.notes()) {
             md.append("> ").append(escape(note)).append("\n\n");
         }
+        renderComponents(md, r);
         Map<String, ApiViews.FindingView> byId = new HashMap<>();
         r.findings().forEach(f -> byId.put(f.series(), f));
         md.append("| # | onset | pattern | finding | p | effect | PromQL |\n|---|---|---|---|---|---|---|\n");
@@ -61,6 +64,31 @@ public final class ReportMarkdown {
             md.append("\n").append(r.groups().size() - 25).append(" more groups in the JSON report.\n");
         }
         return md.toString();
+    }
+
+    private static void renderComponents(StringBuilder md, ApiViews.ReportView r) {
+        if (r.likelyRootCauses() == null || r.likelyRootCauses().isEmpty()) {
+            return;
+        }
+        md.append("## Likely root-cause components\n\n| # | component | score | why | evidence |\n|---|---|---|---|---|\n");
+        for (ApiViews.ComponentView c : r.likelyRootCauses()) {
+            md.append("| ").append(c.rank()).append(" | ").append(escape(c.component())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", c.score())).append(" | ").append(escape(c.reason())).append(" | ");
+            for (ApiViews.EvidenceView e : c.evidence()) {
+                md.append(escape(e.series())).append(" (").append(escape(String.valueOf(e.pattern())))
+                        .append(String.format(Locale.ROOT, ", %.1f σ", e.effectSize())).append(")<br>");
+            }
+            md.append(" |\n");
+        }
+        if (r.alertingComponent() != null) {
+            md.append("\nAlerting component: **").append(escape(r.alertingComponent().component())).append("** (")
+                    .append(r.alertingComponent().findings()).append(" findings; the symptom the alert already shows).\n");
+        }
+        if (r.serviceGraph() != null && r.serviceGraph().edgeCount() > 0) {
+            md.append("\nService graph: ").append(r.serviceGraph().edgeCount()).append(" edges from ")
+                    .append(escape(String.join(", ", r.serviceGraph().sources()))).append(".\n");
+        }
+        md.append("\n## Findings\n\n");
     }
 
     /** Markdown and HTML metacharacters become inert: escaped, or entities. */

@@ -53,4 +53,15 @@ public class SeriesResultEntity extends PanacheEntityBase {
     public long stepMs;
     @Column(name = "series_values")
     public String seriesValues;
+    /** The KS test's own p-value; {@link #pValue} is the one Benjamini–Hochberg reads (over every detector). */
+    @Column(name = "ks_p_value")
+    public Double ksPValue;
+    /** The detectors that fired, comma-separated (null: none). */
+    public String detectors;
+    @Column(name = "recent_z")
+    public Double recentZ;
+    @Column(name = "recent_run")
+    public int recentRun;
+    /** Why this series' screening or classification failed (null: it did not). */
+    public String error;
 }

@@ -8,7 +8,9 @@ import io.patternscope.core.wire.FetchPlanned;
 import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
+import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.core.wire.StageProgress;
+import io.patternscope.core.resilience.Failures;
 import io.patternscope.report.mapping.AnalysisMapper;
 import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
@@ -21,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -43,9 +46,11 @@ public class CompletionTracker {
     private final TenantRankingRepository ranking;
     private final ClusterBackends clusters;
     private final ReportBuilder reports = new ReportBuilder();
+    private final ComponentSetup components;
 
     public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx,
-                             TenantRankingRepository ranking, ClusterBackends clusters) {
+                             TenantRankingRepository ranking, ClusterBackends clusters, ComponentSetup components) {
+        this.components = components;
         this.analyses = analyses;
         this.results = results;
         this.tx = tx;
@@ -120,7 +125,7 @@ public class CompletionTracker {
                 a.model = batch.model();
                 List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
                 for (ScreenedSeries s : batch.series()) {
-                    rows.add(toEntity(id, batch.batchNo(), s));
+                    rows.add(storable(id, batch.batchNo(), s));
                 }
                 return results.persist(rows)
                         .chain(() -> analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size()))
@@ -204,17 +209,37 @@ public class CompletionTracker {
 
     private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings) {
         a.completedAt = Instant.now();
-        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings));
+        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings, components.resolver(a.cluster),
+                components.topology(a.cluster)));
         LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
+    }
+
+    /** The row of one series; a series that cannot be mapped is stored as ERROR with the sentence, never failing its batch. */
+    static SeriesResultEntity storable(UUID analysisId, int batchNo, ScreenedSeries s) {
+        try {
+            return toEntity(analysisId, batchNo, s);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "analysis %s batch %d: storing series %s failed", analysisId, batchNo, s.id());
+            SeriesResultEntity row = new SeriesResultEntity();
+            row.analysisId = analysisId;
+            row.batchNo = batchNo;
+            row.seriesId = s.id() == null ? "(no id)" : withoutNul(s.id());
+            row.metric = "";
+            row.valueKind = "GAUGE";
+            row.status = ScreeningStatus.ERROR.name();
+            row.error = "storing the result failed: " + Failures.sentence(e);
+            return row;
+        }
     }
 
     private static SeriesResultEntity toEntity(UUID analysisId, int batchNo, ScreenedSeries s) {
         SeriesResultEntity e = new SeriesResultEntity();
         e.analysisId = analysisId;
         e.batchNo = batchNo;
-        e.seriesId = s.id();
-        e.metric = s.labels().getOrDefault("__name__", "");
-        e.labels = AnalysisMapper.write(s.labels());
+        e.seriesId = withoutNul(s.id());
+        Map<String, String> labels = s.labels() == null ? Map.of() : s.labels();
+        e.metric = withoutNul(labels.getOrDefault("__name__", ""));
+        e.labels = withoutNul(AnalysisMapper.write(labels));
         e.valueKind = s.kind() == null ? "GAUGE" : s.kind().name();
         e.status = s.status().name();
         e.candidate = s.candidate();
@@ -229,7 +254,18 @@ public class CompletionTracker {
         e.startMs = s.startMs();
         e.stepMs = s.stepMs();
         e.seriesValues = s.values() == null ? null : AnalysisMapper.write(s.values());
+        e.ksPValue = finiteOrNull(s.ksPValue());
+        e.detectors = s.detectors() == null || s.detectors().isEmpty() ? null
+                : s.detectors().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+        e.recentZ = s.recentRun() > 0 ? finiteOrNull(s.recentZ()) : null;
+        e.recentRun = s.recentRun();
+        e.error = s.error() == null ? null : withoutNul(s.error());
         return e;
+    }
+
+    /** PostgreSQL text cannot hold NUL: a label value carrying one is stored with U+FFFD in its place. */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf(0) < 0 ? text : text.replace((char) 0, '\uFFFD');
     }
 
     private static Double finiteOrNull(double v) {

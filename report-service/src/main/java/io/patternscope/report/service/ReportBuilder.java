@@ -1,5 +1,8 @@
 package io.patternscope.report.service;
 
+import io.patternscope.core.components.ComponentRanker;
+import io.patternscope.core.components.ComponentResolver;
+import io.patternscope.core.components.ServiceGraph;
 import io.patternscope.core.ranking.FindingGrouper;
 import io.patternscope.core.ranking.FindingRanker;
 import io.patternscope.core.ranking.PatternWeights;
@@ -17,12 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Builds the report of an ended analysis from its series results: Benjamini–Hochberg across every
  * tested series of the analysis (the detector saw one batch at a time, so only here is m known),
  * the minimum effect size, then PatternMatcher's ranking, then grouping of the findings that tell
- * the same story. No I/O; it fills in each row's q-value,
+ * the same story, and the likely root-cause components over the service graph ({@link ComponentRanker}). No I/O; it fills in each row's q-value,
  * which the caller persists.
  */
 public final class ReportBuilder {
@@ -32,9 +36,28 @@ public final class ReportBuilder {
 
     private final FindingGrouper grouper = new FindingGrouper(GROUP_ONSET_TOLERANCE_MS);
 
-    /** The report ranked with the cluster's tenant's settings: its weights, its hidden patterns left out. */
+    /** Series named in the note on series that could not be screened. */
+    static final int ERRORS_NAMED = 3;
+
+    /** Likely root-cause components the report leads with. */
+    static final int ROOT_CAUSES_SHOWN = 5;
+
+    /** Edges of the service graph listed in the report. */
+    static final int EDGES_SHOWN = 200;
+
+    /** The report ranked with the cluster's tenant's settings, components resolved with the defaults and no topology. */
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings) {
+        return build(analysis, results, now, settings, ComponentResolver.defaults(), new ServiceGraph());
+    }
+
+    /**
+     * The report ranked with the cluster's tenant's settings (its weights, its hidden patterns left
+     * out), its components resolved by {@code components}, and {@code graph} (a topology, possibly
+     * empty) completed with the service-graph metrics among the analysis's series.
+     */
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
+                                     RankingSettings settings, ComponentResolver components, ServiceGraph graph) {
         FindingRanker ranker = settings.ranker();
         int hidden = 0;
         double[] p = new double[results.size()];
@@ -42,15 +65,17 @@ public final class ReportBuilder {
         int insufficient = 0;
         int constant = 0;
         int unconverted = 0;
+        List<SeriesResultEntity> errors = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             SeriesResultEntity r = results.get(i);
-            ScreeningStatus status = ScreeningStatus.valueOf(r.status);
+            ScreeningStatus status = statusOf(r);
             p[i] = status == ScreeningStatus.TESTED && r.pValue != null ? r.pValue : Double.NaN;
             switch (status) {
                 case TESTED -> tested++;
                 case INSUFFICIENT_DATA -> insufficient++;
                 case CONSTANT -> constant++;
                 case UNCONVERTED_COUNTER -> unconverted++;
+                case ERROR -> errors.add(r);
             }
         }
         double[] q = BenjaminiHochberg.adjust(p);
@@ -85,15 +110,34 @@ public final class ReportBuilder {
                     r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), pattern));
         }
         List<ApiViews.FindingView> findings = new ArrayList<>();
+        List<ComponentRanker.Evidence> evidence = new ArrayList<>();
         for (FindingRanker.Ranked ranked : ranker.rank(candidates, analysis.testStart.toEpochMilli())) {
             SeriesResultEntity r = changed.get(ranked.candidate().id());
             String pattern = ranked.candidate().pattern();
-            findings.add(new ApiViews.FindingView(ranked.rank(), r.seriesId, r.metric, AnalysisMapper.readMap(r.labels),
+            Map<String, String> labels = AnalysisMapper.readMap(r.labels);
+            String component = ServiceGraph.isGraphMetric(labels) ? null : components.componentOf(labels);
+            findings.add(new ApiViews.FindingView(ranked.rank(), r.seriesId, r.metric, labels,
                     r.valueKind, pattern, PatternWeights.patternType(pattern),
                     r.confidence == null || r.confidence.isNaN() ? null : r.confidence, r.uncertain, ranked.score(), r.pValue,
                     qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
-                    r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis)));
+                    r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis),
+                    component, AnalysisMapper.detectors(r.detectors), r.error));
+            if (component != null) {
+                evidence.add(new ComponentRanker.Evidence(component, r.seriesId, pattern, r.effectSize,
+                        r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli()));
+            }
         }
+        for (SeriesResultEntity r : results) {
+            if (ServiceGraph.mayBeGraphMetric(r.metric)) {
+                graph.addFromSeries(AnalysisMapper.readMap(r.labels));
+            }
+        }
+        ApiViews.AlertView alert = AnalysisMapper.alert(analysis);
+        String alertingComponent = alert == null ? null : components.componentOf(alert.labels());
+        ComponentRanker.Ranking componentRanking = new ComponentRanker(ranker.weights())
+                .rank(evidence, graph, alertingComponent);
+        List<ApiViews.ComponentView> rootCauses = componentRanking.causes().stream().limit(ROOT_CAUSES_SHOWN)
+                .map(ReportBuilder::componentView).toList();
         List<FindingGrouper.Member> members = new ArrayList<>();
         for (ApiViews.FindingView f : findings) {
             members.add(new FindingGrouper.Member(f.series(), f.metric(), f.labels(), f.pattern(),
@@ -118,15 +162,54 @@ public final class ReportBuilder {
                     + "the level under which its held-out verdicts on real metrics were right far less often than above it): check those "
                     + "against the plot before trusting the name.");
         }
+        int notScreened = Math.max(0, orZero(analysis.fetched) - results.size());
+        if (notScreened > 0) {
+            notes.add(notScreened + " of " + orZero(analysis.fetched) + " fetched series were never screened: their batches "
+                    + "were lost (see the reasons), so the cause may be among them.");
+        }
+        if (!errors.isEmpty()) {
+            notes.add(errors.size() + " series could not be screened and are marked ERROR, e.g. " + errors.stream()
+                    .limit(ERRORS_NAMED).map(r -> r.seriesId + ": " + r.error).collect(Collectors.joining("; ")) + ".");
+        }
+        long unclassifiable = findings.stream().filter(f -> f.error() != null).count();
+        if (unclassifiable > 0) {
+            notes.add(unclassifiable + " findings could not be classified (their pattern is UNCLASSIFIED): "
+                    + findings.stream().filter(f -> f.error() != null).findFirst().map(f -> f.series() + ": " + f.error())
+                    .orElse("") + (unclassifiable > 1 ? "; …" : "") + ".");
+        }
+        if (componentRanking.alerting() != null) {
+            notes.add("The alert fired on component " + componentRanking.alerting().component() + ": it is shown as the alerting "
+                    + "component, and the likely root causes are ranked among the others.");
+        }
         if (analysis.model == null || "none".equals(analysis.model)) {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
         }
         ApiViews.SummaryView summary = new ApiViews.SummaryView(orZero(analysis.discovered), orZero(analysis.fetched),
-                results.size(), tested, insufficient, constant, unconverted, significant, belowEffect, changed.size(), perPattern,
-                AnalysisMapper.readList(analysis.partialReasons), notes);
+                results.size(), tested, insufficient, constant, unconverted, errors.size(), notScreened, significant,
+                belowEffect, changed.size(), perPattern, AnalysisMapper.readList(analysis.partialReasons), notes);
+        ApiViews.ServiceGraphView graphView = new ApiViews.ServiceGraphView(List.copyOf(graph.sources()), graph.edgeCount(),
+                graph.edges().stream().limit(EDGES_SHOWN).toList());
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
-                AnalysisMapper.alert(analysis), AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
-                analysis.fdrLevel, analysis.minEffectSize, summary, groups, findings, now);
+                alert, AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
+                analysis.fdrLevel, analysis.minEffectSize, summary, rootCauses,
+                componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
+                groups, findings, now);
+    }
+
+    private static ApiViews.ComponentView componentView(ComponentRanker.RankedComponent c) {
+        return new ApiViews.ComponentView(c.rank(), c.component(), c.score(), c.reason(),
+                c.onsetMs() < 0 ? null : Instant.ofEpochMilli(c.onsetMs()), c.findings(), c.evidence().stream()
+                .map(e -> new ApiViews.EvidenceView(e.series(), e.pattern(), e.effectSize(),
+                        e.onsetMs() < 0 ? null : Instant.ofEpochMilli(e.onsetMs()))).toList());
+    }
+
+    /** A stored status this build does not know (a newer writer) reads as ERROR rather than failing the report. */
+    private static ScreeningStatus statusOf(SeriesResultEntity r) {
+        try {
+            return ScreeningStatus.valueOf(r.status);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ScreeningStatus.ERROR;
+        }
     }
 
     /** The query an operator pastes into Prometheus to see the same series the way the analysis saw it. */

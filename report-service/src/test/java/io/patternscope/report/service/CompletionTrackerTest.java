@@ -13,6 +13,7 @@ import io.patternscope.core.wire.FetchPlanned;
 import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
+import io.patternscope.core.wire.Detector;
 import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.core.wire.StageProgress;
@@ -44,7 +45,7 @@ class CompletionTrackerTest {
         return new ScreenedSeries("mem{pod=\"" + pod + "\"}", Map.of("__name__", "mem", "pod", pod),
                 SeriesData.ValueKind.GAUGE, ScreeningStatus.TESTED, candidate, 0.9, p, effect, effect > 0 ? 1 : -1, onsetMs,
                 0, 15_000, candidate ? new double[] {1, 2, Double.NaN, 4} : null, candidate ? "UNCLASSIFIED" : null,
-                Double.NaN, false);
+                Double.NaN, false, p, candidate ? List.of(Detector.KS) : List.of(), 0, 0, null);
     }
 
     @Test
@@ -54,7 +55,7 @@ class CompletionTrackerTest {
         ScreenedBatch batch1 = new ScreenedBatch(id, 1, "none", List.of(series("c", 1e-30, 80, 3_000),
                 new ScreenedSeries("gaps{}", Map.of("__name__", "gaps"), SeriesData.ValueKind.GAUGE,
                         ScreeningStatus.INSUFFICIENT_DATA, false, Double.NaN, Double.NaN, Double.NaN, 0, -1, 0, 15_000,
-                        null, null, Double.NaN, false)));
+                        null, null, Double.NaN, false, Double.NaN, List.of(), 0, 0, null)));
         tracker.onProgress(new StageProgress(id, StageProgress.Stage.DISCOVERED, -1, 4));
         tracker.onClassified(batch1);
         tracker.onClassified(batch1); // redelivery
