@@ -21,9 +21,14 @@ public final class ComponentResolver {
             "service_name", "workload", "deployment", "statefulset", "daemonset", "app_kubernetes_io_name", "app",
             "job", "pod");
 
-    /** A Deployment pod: name-{replicaset hash}-{pod hash}; a StatefulSet pod: name-{ordinal}; a DaemonSet pod: name-{hash}. */
-    private static final Pattern DEPLOYMENT_POD = Pattern.compile("-[a-z0-9]{6,10}-[a-z0-9]{5}$");
-    private static final Pattern STATEFUL_OR_DAEMON_POD = Pattern.compile("-([0-9]+|[a-z0-9]{5})$");
+    /**
+     * A Deployment pod: name-{replicaset hash}-{pod hash}; a StatefulSet pod: name-{ordinal}; a
+     * DaemonSet pod: name-{hash}. Kubernetes writes hashes in an alphabet without vowels (so a word
+     * such as "exporter" is never taken for one).
+     */
+    private static final String HASH = "[bcdfghjklmnpqrstvwxz2456789]";
+    private static final Pattern DEPLOYMENT_POD = Pattern.compile("-" + HASH + "{6,10}-" + HASH + "{5}$");
+    private static final Pattern STATEFUL_OR_DAEMON_POD = Pattern.compile("-([0-9]+|" + HASH + "{5})$");
 
     private final List<String> labels;
 
