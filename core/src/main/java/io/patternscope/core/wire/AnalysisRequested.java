@@ -22,7 +22,8 @@ public record AnalysisRequested(
         List<String> selectors,
         List<String> excludes,
         int maxSeries,
-        ScreeningParameters screening) {
+        ScreeningParameters screening,
+        boolean stepFromData) {
 
     public AnalysisRequested {
         selectors = selectors == null ? List.of() : List.copyOf(selectors);

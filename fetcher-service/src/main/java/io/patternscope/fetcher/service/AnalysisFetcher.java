@@ -130,9 +130,14 @@ public class AnalysisFetcher {
                         (labels, timestamps, values, count) -> {
                             String id = SeriesIds.canonical(labels);
                             if (wanted.containsKey(id) && emitted.add(id)) {
-                                double[] grid = GridAligner.align(timestamps, values, count, request.startMs(),
-                                        request.stepMs(), points, GridAligner.DEFAULT_LOOKBACK_MS);
-                                batches.add(toSeriesData(id, labels, grid, request));
+                                long step = request.stepFromData()
+                                        ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
+                                        : request.stepMs();
+                                int seriesPoints = step == request.stepMs() ? points
+                                        : (int) ((request.endMs() - request.startMs()) / step) + 1;
+                                double[] grid = GridAligner.align(timestamps, values, count, request.startMs(), step,
+                                        seriesPoints, Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
+                                batches.add(toSeriesData(id, labels, grid, request.startMs(), step));
                                 if (++sinceProgress[0] == 1000) {
                                     sinceProgress[0] = 0;
                                     delivery.stillWorking();
@@ -198,14 +203,14 @@ public class AnalysisFetcher {
                 values[index] = series.values()[i];
             }
         }
-        return toSeriesData(id, series.labels(), values, request);
+        return toSeriesData(id, series.labels(), values, request.startMs(), request.stepMs());
     }
 
     /** Counters (by their name) become per-second rates with reset handling; gauges pass as they are. */
-    static SeriesData toSeriesData(String id, Map<String, String> labels, double[] grid, AnalysisRequested request) {
+    static SeriesData toSeriesData(String id, Map<String, String> labels, double[] grid, long startMs, long stepMs) {
         boolean counter = CounterRates.isCounterName(labels.getOrDefault("__name__", ""));
-        return new SeriesData(id, new HashMap<>(labels), request.startMs(), request.stepMs(),
-                counter ? CounterRates.toRates(grid, request.stepMs()) : grid,
+        return new SeriesData(id, new HashMap<>(labels), startMs, stepMs,
+                counter ? CounterRates.toRates(grid, stepMs) : grid,
                 counter ? SeriesData.ValueKind.COUNTER_RATE : SeriesData.ValueKind.GAUGE);
     }
 

@@ -84,7 +84,7 @@ class FetchFromPrometheusIT {
         PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
         long end = start + (POINTS - 1) * STEP;
         AnalysisRequested request = new AnalysisRequested("a", "east", start, end - 1_800_000, end, STEP, List.of(),
-                List.of(), 100, ScreeningParameters.defaults());
+                List.of(), 100, ScreeningParameters.defaults(), false);
         java.util.Map<String, double[]> viaRemoteRead = new java.util.HashMap<>();
         new io.patternscope.remoteread.RemoteReadClient(HttpClient.newHttpClient(), label("east"), 2, 50).read(
                 List.of(io.patternscope.core.promql.SeriesSelector.parse("{cluster=\"east\"}")),
@@ -92,7 +92,7 @@ class FetchFromPrometheusIT {
                     double[] grid = io.patternscope.core.series.GridAligner.align(t, v, n, start, STEP, POINTS,
                             io.patternscope.core.series.GridAligner.DEFAULT_LOOKBACK_MS);
                     viaRemoteRead.put(SeriesIds.canonical(labels),
-                            AnalysisFetcher.toSeriesData("x", labels, grid, request).values());
+                            AnalysisFetcher.toSeriesData("x", labels, grid, request.startMs(), request.stepMs()).values());
                 });
         assertEquals(2, viaRemoteRead.size());
         for (String query : List.of("requests_total{cluster=\"east\"}", "temperature{cluster=\"east\"}")) {
@@ -108,7 +108,7 @@ class FetchFromPrometheusIT {
         PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), label("east"), 2, 50);
         long end = start + (POINTS - 1) * STEP;
         AnalysisRequested request = new AnalysisRequested("a", "east", start, end - 1_800_000, end, STEP, List.of(),
-                List.of(), 100, ScreeningParameters.defaults());
+                List.of(), 100, ScreeningParameters.defaults(), false);
 
         RangeSeries requests = client.queryRange("requests_total{cluster=\"east\"}", start, end, STEP).get(0);
         SeriesData rates = AnalysisFetcher.onGrid(SeriesIds.canonical(requests.labels()), requests, request, POINTS);

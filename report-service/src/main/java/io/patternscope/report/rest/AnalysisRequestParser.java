@@ -132,7 +132,7 @@ public class AnalysisRequestParser {
         }
         return new NewAnalysis(cluster, alertName, alertLabels, alertAt, start, end.minus(test), end, step.toMillis(),
                 selectors(root.get("selectors"), "selectors"), selectors(root.get("exclude"), "exclude"), fdr, minEffect,
-                (int) maxSeries);
+                (int) maxSeries, !root.has("step"));
     }
 
     private Duration defaultStep(Duration length) {

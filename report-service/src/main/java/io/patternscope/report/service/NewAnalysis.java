@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A validated analysis request, ready to be stored. */
+/**
+ * A validated analysis request, ready to be stored.
+ *
+ * @param stepFromData the request named no step: {@code stepMs} is the finest, and each series is
+ *                     read at its own sample spacing when that is coarser
+ */
 public record NewAnalysis(String cluster, String alertName, Map<String, String> alertLabels, Instant alertAt,
                           Instant start, Instant testStart, Instant end, long stepMs, List<String> selectors,
-                          List<String> excludes, double fdrLevel, double minEffectSize, int maxSeries) {
+                          List<String> excludes, double fdrLevel, double minEffectSize, int maxSeries,
+                          boolean stepFromData) {
 }

@@ -37,7 +37,7 @@ class CompletionTrackerTest {
     private String newAnalysis() {
         Instant end = Instant.parse("2026-11-23T09:00:00Z");
         return analyses.create(new NewAnalysis("test-east", null, Map.of(), null, end.minusSeconds(10_800),
-                end.minusSeconds(3600), end, 15_000, List.of(), List.of(), 0.01, 3.0, 1000)).id();
+                end.minusSeconds(3600), end, 15_000, List.of(), List.of(), 0.01, 3.0, 1000, true)).id();
     }
 
     private static ScreenedSeries series(String pod, double p, double effect, long onsetMs) {
