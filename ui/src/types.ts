@@ -20,20 +20,27 @@ export interface Finding {
   rank: number; series: string; metric: string; labels: Record<string, string>; valueKind: string;
   pattern: string; patternType: number; confidence: number | null; uncertain: boolean; score: number; pValue: number;
   qValue: number; ksStatistic: number; effectSize: number; direction: string; onset: string | null; promql: string;
+  component: string | null; detectors: string[]; error: string | null;
 }
+export interface Evidence { series: string; pattern: string; effectSize: number; onset: string | null }
+export interface Component {
+  rank: number; component: string; score: number; reason: string; onset: string | null; findings: number; evidence: Evidence[];
+}
+export interface ServiceGraph { sources: string[]; edgeCount: number; edges: string[] }
 export interface Group {
   rank: number; title: string; pattern: string; patternType: number; onset: string | null; size: number; members: string[];
 }
 export interface Summary {
   seriesDiscovered: number; seriesFetched: number; seriesScreened: number; tested: number; insufficientData: number;
-  constant: number; unconvertedCounter: number; significant: number; belowMinEffect: number; changed: number;
+  constant: number; unconvertedCounter: number; errors: number; notScreened: number; significant: number; belowMinEffect: number; changed: number;
   perPattern: Record<string, number>; partialReasons: string[]; notes: string[];
 }
 export interface Report {
   analysisId: string; cluster: string; status: string; statusReason: string | null;
   alert: { name: string; labels: Record<string, string>; activeAt: string } | null;
   window: Window; model: string | null; fetchMethod: string | null; fdrLevel: number; minEffectSize: number;
-  summary: Summary; groups: Group[]; findings: Finding[]; generatedAt: string;
+  summary: Summary; likelyRootCauses: Component[]; alertingComponent: Component | null; serviceGraph: ServiceGraph | null;
+  groups: Group[]; findings: Finding[]; generatedAt: string;
 }
 export interface Values { series: string; query: string; timestamps: number[]; values: (number | null)[] }
 

@@ -88,6 +88,9 @@ async function analyzeTheDemoAlert(page) {
     assert.ok(await page.locator('#progress .chip:has-text("onerror")').count() > 0, 'the alert labels are shown');
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'a label value ran as markup');
     assert.ok(Number((await page.textContent('[data-stage=screened]')).replace(/,/g, '')) > 100, 'screened counter shown');
+    // The report leads with the likely root-cause components, each with its evidence.
+    assert.ok(await page.locator('#root-causes li.component').count() >= 1, 'likely root-cause components shown');
+    assert.ok(await page.locator('#root-causes li.component code').count() >= 1, 'each with its evidence');
 
     const [metric, pod] = env.PATTERNSCOPE_ROOT_CAUSE.split(' ');
     const top = page.locator('#findings li.finding').filter({ hasText: metric }).filter({ hasText: pod });

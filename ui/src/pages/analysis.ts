@@ -1,7 +1,7 @@
 import { ApiError, getJson, getText, streamEvents } from '../api';
 import { seriesChart } from '../chart';
 import { append, clear, download, h, labelChips, time } from '../dom';
-import { ENDED, type Analysis, type Finding, type Group, type Report, type Values } from '../types';
+import { ENDED, type Analysis, type Component, type Finding, type Group, type Report, type Values } from '../types';
 
 const CHARTS = 8; // charts drawn for the top groups; the rest on demand
 
@@ -83,15 +83,17 @@ function showReport(box: HTMLElement, report: Report): void {
       h('li', {}, h('b', {}, s.changed.toLocaleString('en')), ' changed (effect ≥ ', String(report.minEffectSize), ' σ)'),
       h('li', {}, h('b', {}, String(report.groups.length)), ' groups'),
       h('li', {}, 'model ', report.model ?? 'none', ' · fetch ', report.fetchMethod ?? '—'),
-      s.insufficientData + s.constant + s.unconvertedCounter > 0
-        ? h('li', {}, `data quality: ${s.insufficientData} insufficient, ${s.constant} constant, ${s.unconvertedCounter} unconverted counters`)
-        : null),
+      s.insufficientData + s.constant + s.unconvertedCounter + s.errors > 0
+        ? h('li', {}, `data quality: ${s.insufficientData} insufficient, ${s.constant} constant, ${s.unconvertedCounter} unconverted counters, ${s.errors} errors`)
+        : null,
+      s.notScreened > 0 ? h('li', { class: 'error' }, `${s.notScreened.toLocaleString('en')} fetched series never screened`) : null),
     h('div', { class: 'chips' }, ...Object.entries(s.perPattern).sort(([, a], [, b]) => b - a)
       .map(([p, n]) => h('span', { class: `badge t${typeOf(p, report)}` }, `${p} ${n}`))),
     ...s.partialReasons.map((r) => h('p', { class: 'error' }, r)),
     ...s.notes.map((n) => h('p', { class: 'muted' }, n)),
     h('div', { class: 'row' }, patternFilter, typeFilter, exportJson, exportMd)));
 
+  append(box, componentsCard(report));
   const list = h('ol', { class: 'findings', id: 'findings' });
   append(box, h('section', { class: 'card' }, h('h2', {}, 'Ranked findings'), list));
   const render = () => {
@@ -108,6 +110,31 @@ function showReport(box: HTMLElement, report: Report): void {
   patternFilter.addEventListener('change', render);
   typeFilter.addEventListener('change', render);
   render();
+}
+
+/** The report's lead: the likely root-cause components, each with why and its strongest findings. */
+function componentsCard(report: Report): HTMLElement {
+  const causes = report.likelyRootCauses ?? [];
+  const graph = report.serviceGraph;
+  const item = (c: Component, id: string) => h('li', { class: 'component', 'data-component': c.component, id },
+    h('div', { class: 'finding-head' },
+      h('span', { class: 'rank' }, c.rank > 0 ? `#${c.rank}` : '!'),
+      h('span', { class: 'metric' }, c.component),
+      h('span', { class: 'members' }, `score ${c.score.toFixed(1)} · ${c.findings} finding${c.findings === 1 ? '' : 's'}`)),
+    h('div', { class: 'muted' }, c.reason, c.onset ? ` · from ${time(c.onset)}` : ''),
+    h('ul', { class: 'group-members' }, ...c.evidence.map((e) => h('li', {}, h('code', {}, e.series),
+      h('span', { class: 'muted' }, ` ${e.pattern} · ${e.effectSize.toFixed(1)} σ`)))));
+  return h('section', { class: 'card', id: 'root-causes' },
+    h('h2', {}, 'Likely root-cause components'),
+    causes.length === 0
+      ? h('p', { class: 'muted' }, 'No changed series belongs to a component (see the component labels in the README).')
+      : h('ol', { class: 'findings' }, ...causes.map((c) => item(c, `cause-${c.rank}`))),
+    report.alertingComponent
+      ? h('div', {}, h('h3', {}, 'Alerting component'), h('ul', { class: 'findings' }, item(report.alertingComponent, 'alerting')))
+      : null,
+    h('p', { class: 'muted' }, graph && graph.edgeCount > 0
+      ? `Service graph: ${graph.edgeCount} edges from ${graph.sources.join(', ')}.`
+      : 'No service graph: components ranked by the strength of their changes.'));
 }
 
 function typeOf(pattern: string, report: Report): number {
@@ -164,6 +191,9 @@ function evidence(f: Finding): HTMLElement {
   const fmt = (x: number) => (x === 0 ? '< 1e-300' : x < 1e-3 ? x.toExponential(1) : x.toFixed(3));
   return h('div', { class: 'evidence' },
     `p ${fmt(f.pValue)} · q ${fmt(f.qValue)} · D ${f.ksStatistic.toFixed(2)} · effect ${f.effectSize.toFixed(1)} σ ${f.direction}`,
+    f.detectors && f.detectors.length > 0 ? ` · ${f.detectors.join(' + ').toLowerCase().replace('_', ' ')}` : '',
+    f.component ? ` · component ${f.component}` : '',
+    f.error ? ` · ${f.error}` : '',
     ` · onset ${time(f.onset)}`,
     f.confidence !== null ? ` · confidence ${(f.confidence * 100).toFixed(0)} %` : '',
     ` · score ${f.score.toFixed(2)}`);
