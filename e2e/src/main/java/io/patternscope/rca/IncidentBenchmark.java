@@ -11,9 +11,12 @@ import java.util.Random;
  * {@link ShopTopology} application (latency Average/p50/p99, availability, request counts, CPU,
  * memory, queue depth) and its service-graph counters, ending just after one injected fault on one
  * component. Faults propagate the way they do in a call graph: latency and errors up to the callers,
- * traffic down to the callees. Noise, ties (latencies in whole milliseconds, availability in
- * hundredths of a percent, integer counts), gaps and a daily rhythm are part of every series.
- * Deterministic for a seed.
+ * traffic down to the callees, a caller sometimes suffering more than its callee (retries,
+ * timeouts). Noise (heavy-tailed for p99 latencies), ties (latencies in whole
+ * milliseconds, availability in hundredths of a percent, integer counts), gaps and a daily rhythm
+ * are part of every series, and up to three unrelated components have a benign event of their own
+ * in the test window (a deploy's restart, a cron job's CPU burst, a wobble of traffic), as real
+ * incident windows do. Deterministic for a seed.
  */
 final class IncidentBenchmark {
 
@@ -144,6 +147,7 @@ final class IncidentBenchmark {
         }
         inject(incident, r, from, n, latencyAdd, availabilityDrop, traffic, cpuAdd, memoryAdd, queueAdd);
         propagate(incident.root(), r, from, n, latencyAdd, availabilityDrop, traffic);
+        distract(incident, r, n, latencyAdd, traffic, cpuAdd, memoryAdd);
 
         Map<String, double[]> series = new LinkedHashMap<>();
         long step = incident.stepMs();
@@ -164,7 +168,9 @@ final class IncidentBenchmark {
                 double add = latencyAdd.get(c.name())[t];
                 avg[t] = millis(own + add);
                 p50[t] = millis(0.8 * own * (1 + 0.04 * r.nextGaussian()) + 0.8 * add);
-                p99[t] = millis(3 * own * (1 + 0.12 * r.nextGaussian()) + 2.5 * add);
+                // p99 of a quiet service is spiky: a few slow requests decide it
+                double spike = r.nextDouble() < 0.03 ? 2 + 2 * r.nextDouble() : 1;
+                p99[t] = millis(3 * own * Math.exp(0.25 * r.nextGaussian()) * spike + 2.5 * add);
                 double blip = r.nextDouble() < 0.06 ? 0.01 + 0.3 * r.nextDouble() : 0;
                 availability[t] = Math.max(0, Math.round((100 - blip - availabilityDrop.get(c.name())[t]) * 100) / 100.0);
                 double load = traffic.get(c.name())[t];
@@ -261,6 +267,46 @@ final class IncidentBenchmark {
         }
     }
 
+    /**
+     * Benign events on 0–3 components other than the root, somewhere in the test window: a deploy
+     * (memory steps, latency blips while the new pod warms up), a cron job (a CPU burst of 1–4
+     * points), a wobble of traffic (a block of 30–60 % more requests).
+     */
+    private void distract(Incident incident, Random r, int n, Map<String, double[]> latencyAdd, Map<String, double[]> traffic,
+                          Map<String, double[]> cpuAdd, Map<String, double[]> memoryAdd) {
+        int testStart = (int) ((WINDOW_MS - TEST_WINDOW_MS) / incident.stepMs());
+        List<String> others = topology.components().stream().map(ShopTopology.Component::name)
+                .filter(c -> !c.equals(incident.root())).toList();
+        int events = r.nextInt(4);
+        for (int e = 0; e < events; e++) {
+            String component = others.get(r.nextInt(others.size()));
+            int at = testStart + r.nextInt(n - testStart);
+            int length = 1 + r.nextInt(4);
+            switch (r.nextInt(3)) {
+                case 0 -> {
+                    double step = (r.nextBoolean() ? 1 : -1) * (5 + 5 * r.nextDouble());
+                    for (int t = at; t < n; t++) {
+                        memoryAdd.get(component)[t] += step;
+                    }
+                    for (int t = at; t < Math.min(n, at + length); t++) {
+                        latencyAdd.get(component)[t] += base.get(component)[0] * (0.5 + 1.5 * r.nextDouble());
+                    }
+                }
+                case 1 -> {
+                    for (int t = at; t < Math.min(n, at + length); t++) {
+                        cpuAdd.get(component)[t] += 20 + 20 * r.nextDouble();
+                    }
+                }
+                default -> {
+                    double more = 1.3 + 0.3 * r.nextDouble();
+                    for (int t = at; t < Math.min(n, at + 4 * length); t++) {
+                        traffic.get(component)[t] *= more;
+                    }
+                }
+            }
+        }
+    }
+
     /** Latency and errors travel up to the callers, traffic down to the callees, each hop weakened. */
     private void propagate(String root, Random r, int from, int n, Map<String, double[]> latencyAdd,
                            Map<String, double[]> availabilityDrop, Map<String, double[]> traffic) {
@@ -270,8 +316,9 @@ final class IncidentBenchmark {
             List<String> next = new ArrayList<>();
             for (String callee : frontier) {
                 for (String caller : topology.callers(callee)) {
-                    double latencyShare = 0.5 + 0.4 * r.nextDouble();
-                    double errorShare = 0.3 + 0.5 * r.nextDouble();
+                    // retries and timeouts can make a caller suffer more than its callee
+                    double latencyShare = 0.5 + r.nextDouble();
+                    double errorShare = 0.5 + 0.7 * r.nextDouble();
                     for (int t = from; t < n; t++) {
                         latencyAdd.get(caller)[t] += latencyShare * latencyAdd.get(callee)[t];
                         availabilityDrop.get(caller)[t] += errorShare * availabilityDrop.get(callee)[t];

@@ -34,6 +34,7 @@ public final class ServiceGraph {
             new EdgeSource("response_latency_ms", "deployment", "dst_deployment"));
 
     private final Map<String, Set<String>> callees = new TreeMap<>();
+    private final Map<String, Set<String>> callers = new TreeMap<>();
     private final Set<String> sources = new TreeSet<>();
 
     /** Reads one series: if it is a service-graph metric naming both ends, its edge is added. */
@@ -102,12 +103,18 @@ public final class ServiceGraph {
     public void addEdge(String client, String server) {
         if (!client.equals(server)) {
             callees.computeIfAbsent(client, k -> new TreeSet<>()).add(server);
+            callers.computeIfAbsent(server, k -> new TreeSet<>()).add(client);
         }
     }
 
     /** The components a component calls (empty when none or unknown). */
     public Set<String> callees(String component) {
         return Collections.unmodifiableSet(callees.getOrDefault(component, Set.of()));
+    }
+
+    /** The components that call a component (empty when none or unknown). */
+    public Set<String> callers(String component) {
+        return Collections.unmodifiableSet(callers.getOrDefault(component, Set.of()));
     }
 
     public boolean isEmpty() {

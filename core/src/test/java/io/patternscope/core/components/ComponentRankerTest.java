@@ -1,6 +1,7 @@
 package io.patternscope.core.components;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class ComponentRankerTest {
 
-    private final ComponentRanker ranker = new ComponentRanker(PatternWeights.defaults());
+    private final ComponentRanker ranker = new ComponentRanker(PatternWeights.defaults(), 300_000);
 
     private static ComponentRanker.Evidence finding(String component, double effect, long onset) {
-        return new ComponentRanker.Evidence(component, component + "_latency", "LEVEL_SHIFT_UP", effect, onset);
+        return finding(component, "latency_seconds", effect, onset);
+    }
+
+    private static ComponentRanker.Evidence finding(String component, String metric, double effect, long onset) {
+        return new ComponentRanker.Evidence(component, metric + "{service=\"" + component + "\"}", "LEVEL_SHIFT_UP", effect,
+                onset, SignalKind.of(metric, Map.of()));
     }
 
     /** frontend → checkout → cart → db; checkout → payment. */
@@ -37,10 +43,11 @@ class ComponentRankerTest {
                 finding("cart", 6, 1000));
         ComponentRanker.Ranking r = ranker.rank(findings, shop(), "frontend");
         assertEquals("cart", r.causes().get(0).component());
-        assertEquals(0, r.causes().get(0).tier());
-        assertTrue(r.causes().get(0).reason().contains("did not"), r.causes().get(0).reason());
+        assertFalse(r.causes().get(0).explained());
+        assertTrue(r.causes().get(0).reason().contains("its own latency"), r.causes().get(0).reason());
         assertEquals("checkout", r.causes().get(1).component());
-        assertTrue(r.causes().get(1).reason().contains("cart"));
+        assertTrue(r.causes().get(1).explained());
+        assertTrue(r.causes().get(1).reason().contains("cart"), r.causes().get(1).reason());
         assertEquals("frontend", r.alerting().component(), "the alerting component is reported apart");
         assertEquals(2, r.causes().size());
     }
@@ -61,14 +68,50 @@ class ComponentRankerTest {
     @Test
     void patternsThatWeighNothingAndHugeEffectsAreKeptInProportion() {
         List<ComponentRanker.Evidence> findings = List.of(
-                new ComponentRanker.Evidence("a", "a_up", "NONE", 100, 1),
-                new ComponentRanker.Evidence("b", "b_avail", "SUDDEN_DECREASE", -1000, 1),
-                new ComponentRanker.Evidence("c", "c_cpu", "LEVEL_SHIFT_UP", 45, 1),
-                new ComponentRanker.Evidence("c", "c_mem", "LEVEL_SHIFT_UP", 30, 1));
+                new ComponentRanker.Evidence("a", "a_up", "NONE", 100, 1, SignalKind.SATURATION),
+                new ComponentRanker.Evidence("b", "b_avail", "SUDDEN_DECREASE", -1000, 1, SignalKind.ERRORS),
+                new ComponentRanker.Evidence("c", "c_cpu", "LEVEL_SHIFT_UP", 45, 1, SignalKind.SATURATION),
+                new ComponentRanker.Evidence("c", "c_mem", "LEVEL_SHIFT_UP", 30, 1, SignalKind.SATURATION));
         ComponentRanker.Ranking r = ranker.rank(findings, new ServiceGraph(), null);
         assertEquals(List.of("c", "b"), r.causes().stream().map(ComponentRanker.RankedComponent::component).toList(),
                 "NONE counts nothing; −1000 σ counts as the 50 σ cap; two agreeing metrics add up");
         assertEquals(2, r.causes().get(0).evidence().size());
+    }
+
+    @Test
+    void aTrafficSurgeAtTheEdgeIsItsOwnCauseWhileTheLoadItPassesDownExplainsTheServicesBelow() {
+        List<ComponentRanker.Evidence> findings = List.of(
+                finding("frontend", "request_count", 20, 1000),
+                finding("checkout", "request_count", 15, 1000), finding("checkout", "cpu_utilization_percent", 30, 1000),
+                finding("cart", "request_count", 12, 1000), finding("cart", "latency_seconds", 8, 1000),
+                finding("db", "request_count", 10, 1000), finding("db", "cpu_utilization_percent", 40, 1000),
+                finding("db", "latency_seconds", 9, 1000));
+        ComponentRanker.Ranking r = ranker.rank(findings, shop(), null);
+        assertEquals("frontend", r.causes().get(0).component(), r.causes().toString());
+        assertFalse(r.causes().get(0).explained());
+    }
+
+    @Test
+    void aCalleeWhoseTroubleBeganLaterDoesNotExplainItsCaller() {
+        List<ComponentRanker.Evidence> findings = List.of(finding("cart", 10, 1_000_000),
+                finding("db", 4, 1_000_000 + 1_800_000));
+        ComponentRanker.Ranking r = ranker.rank(findings, shop(), null);
+        assertEquals("cart", r.causes().get(0).component(), "db's latency began 30 minutes after cart's");
+        assertFalse(r.causes().get(0).explained());
+    }
+
+    @Test
+    void metricNamesSayWhichWayTheirSignalTravels() {
+        assertEquals(SignalKind.LATENCY, SignalKind.of("http_request_duration_seconds", Map.of()));
+        assertEquals(SignalKind.LATENCY, SignalKind.of("latency_seconds", Map.of()));
+        assertEquals(SignalKind.ERRORS, SignalKind.of("availability_percent", Map.of()));
+        assertEquals(SignalKind.ERRORS, SignalKind.of("http_requests_total", Map.of("code", "503")));
+        assertEquals(SignalKind.LOAD, SignalKind.of("http_requests_total", Map.of("code", "200")));
+        assertEquals(SignalKind.LOAD, SignalKind.of("request_count", Map.of()));
+        assertEquals(SignalKind.SATURATION, SignalKind.of("container_cpu_usage_seconds_total", Map.of()));
+        assertEquals(SignalKind.SATURATION, SignalKind.of("jvm_gc_pause_seconds_total", Map.of()));
+        assertEquals(SignalKind.SATURATION, SignalKind.of("queue_depth", Map.of()));
+        assertEquals(SignalKind.SATURATION, SignalKind.of(null, null));
     }
 
     @Test

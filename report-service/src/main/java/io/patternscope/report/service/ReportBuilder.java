@@ -3,6 +3,7 @@ package io.patternscope.report.service;
 import io.patternscope.core.components.ComponentRanker;
 import io.patternscope.core.components.ComponentResolver;
 import io.patternscope.core.components.ServiceGraph;
+import io.patternscope.core.components.SignalKind;
 import io.patternscope.core.ranking.FindingGrouper;
 import io.patternscope.core.ranking.FindingRanker;
 import io.patternscope.core.ranking.PatternWeights;
@@ -124,7 +125,7 @@ public final class ReportBuilder {
                     component, AnalysisMapper.detectors(r.detectors), r.error));
             if (component != null) {
                 evidence.add(new ComponentRanker.Evidence(component, r.seriesId, pattern, r.effectSize,
-                        r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli()));
+                        r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), SignalKind.of(r.metric, labels)));
             }
         }
         for (SeriesResultEntity r : results) {
@@ -134,7 +135,7 @@ public final class ReportBuilder {
         }
         ApiViews.AlertView alert = AnalysisMapper.alert(analysis);
         String alertingComponent = alert == null ? null : components.componentOf(alert.labels());
-        ComponentRanker.Ranking componentRanking = new ComponentRanker(ranker.weights())
+        ComponentRanker.Ranking componentRanking = new ComponentRanker(ranker.weights(), GROUP_ONSET_TOLERANCE_MS)
                 .rank(evidence, graph, alertingComponent);
         List<ApiViews.ComponentView> rootCauses = componentRanking.causes().stream().limit(ROOT_CAUSES_SHOWN)
                 .map(ReportBuilder::componentView).toList();
