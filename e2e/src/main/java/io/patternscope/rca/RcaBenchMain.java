@@ -113,6 +113,19 @@ public final class RcaBenchMain {
 
     /** The report's likely root-cause components, best first. */
     static List<String> analyse(AnalysisDriver driver, IncidentBenchmark.Incident incident) throws Exception {
+        return components(report(driver, incident));
+    }
+
+    static List<String> components(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : report.path("likelyRootCauses")) {
+            out.add(c.path("component").asText());
+        }
+        return out;
+    }
+
+    /** The incident's window analysed through the gateway: 4 hours, the last hour tested, no step (the data's own). */
+    static JsonNode report(AnalysisDriver driver, IncidentBenchmark.Incident incident) throws Exception {
         String body = String.format(Locale.ROOT, "{\"cluster\":\"%s\",\"window\":{\"start\":\"%s\",\"end\":\"%s\"},"
                         + "\"testWindow\":\"PT1H\"}", CLUSTER, Instant.ofEpochMilli(incident.windowStartMs()),
                 Instant.ofEpochMilli(incident.windowEndMs()));
@@ -121,12 +134,7 @@ public final class RcaBenchMain {
             throw new IllegalStateException("the gateway refused incident " + incident.number() + ": HTTP "
                     + created.status() + " " + created.body());
         }
-        JsonNode report = driver.awaitReport(created.body().path("id").asText(), Duration.ofMinutes(2), s -> { });
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : report.path("likelyRootCauses")) {
-            out.add(c.path("component").asText());
-        }
-        return out;
+        return driver.awaitReport(created.body().path("id").asText(), Duration.ofMinutes(2), s -> { });
     }
 
     /** OpenMetrics for promtool: family by family, each series' samples of every incident in time order. */
