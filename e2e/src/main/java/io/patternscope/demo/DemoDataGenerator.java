@@ -113,6 +113,22 @@ public final class DemoDataGenerator {
             out.series("http_requests_total", labels, poissonCounter(r, failed));
         });
 
+        out.family("traces_service_graph_request", "counter", "Requests between two services (Tempo service graphs).");
+        for (Map.Entry<String, DemoTopology> t : topologies.entrySet()) {
+            Random r = new Random(settings.seed() ^ (t.getKey() + "graph").hashCode());
+            List<String> present = t.getValue().services();
+            for (String client : present) {
+                for (String server : DemoTopology.CALLEES.getOrDefault(client, List.of())) {
+                    if (present.contains(server)) {
+                        Map<String, String> labels = new java.util.TreeMap<>(Map.of("cluster", t.getKey(), "client", client,
+                                "server", server));
+                        out.series("traces_service_graph_request_total", labels,
+                                poissonCounter(r, shape(r, 10 + r.nextInt(50), 0.3, 0.02)));
+                    }
+                }
+            }
+        }
+
         out.family("http_request_latency_seconds", "gauge", "Request latency quantiles over the last minute.");
         forEachPod(topologies, "latency", (ctx, pod, r) -> {
             double p50 = (pod.service().equals("frontend") ? 0.05 : 0.01 + r.nextDouble() * 0.05);

@@ -73,10 +73,21 @@ public final class DemoMain {
         System.out.println("report: " + stack.gateway() + "/api/v1/analyses/" + id + "/report  (Authorization: Bearer <token>)");
         System.out.println("OpenAPI: " + stack.gateway() + "/openapi   Swagger UI: " + stack.gateway() + "/swagger-ui");
         System.out.println("services keep running; stop them with ./patternscope down");
-        if (rank >= 1 && rank <= 3) {
-            System.out.printf("OK: the injected root cause (%s of pod %s) is ranked #%d%n", Incident.ROOT_CAUSE_METRIC,
-                    rootPod, rank);
+        int componentRank = 0;
+        for (JsonNode c : report.path("likelyRootCauses")) {
+            if (Incident.ROOT_CAUSE_SERVICE.equals(c.path("component").asText())) {
+                componentRank = c.path("rank").asInt();
+            }
+        }
+        if (rank >= 1 && rank <= 3 && componentRank >= 1 && componentRank <= 3) {
+            System.out.printf("OK: the injected root cause (%s of pod %s) is ranked #%d, its component %s #%d%n",
+                    Incident.ROOT_CAUSE_METRIC, rootPod, rank, Incident.ROOT_CAUSE_SERVICE, componentRank);
             System.exit(0);
+        }
+        if (rank >= 1 && rank <= 3) {
+            System.out.printf("FAIL: the injected root cause's component %s is %s among the likely root causes%n",
+                    Incident.ROOT_CAUSE_SERVICE, componentRank == 0 ? "nowhere" : "#" + componentRank);
+            System.exit(1);
         }
         System.out.printf("FAIL: the injected root cause (%s of pod %s) is ranked %s, not in the top 3%n",
                 Incident.ROOT_CAUSE_METRIC, rootPod, rank < 0 ? "nowhere" : "#" + rank);
@@ -95,6 +106,14 @@ public final class DemoMain {
                 summary.path("significant").asInt(), summary.path("belowMinEffect").asInt());
         summary.path("notes").forEach(n -> System.out.println("note: " + n.asText()));
         Instant alertAt = Instant.parse(alert.path("activeAt").asText());
+        System.out.println();
+        System.out.println("likely root-cause components" + (report.path("alertingComponent").isNull() ? ""
+                : " (alerting component " + report.path("alertingComponent").path("component").asText() + " set apart)"));
+        for (JsonNode c : report.path("likelyRootCauses")) {
+            System.out.printf(Locale.ROOT, "%4d  %-16s %6.1f  %s%n", c.path("rank").asInt(), c.path("component").asText(),
+                    c.path("score").asDouble(), c.path("reason").asText());
+        }
+        System.out.println();
         System.out.printf("%d findings in %d groups%n", report.path("findings").size(), report.path("groups").size());
         System.out.println();
         System.out.println("rank  onset   pattern               finding");

@@ -79,6 +79,10 @@ public final class ApiViews {
                              List<String> detectors, Double ksPValue, String error) {
     }
 
+    /** One page of an analysis's series, with the total the filters match. */
+    public record SeriesPageView(List<SeriesView> series, int page, int size, long total) {
+    }
+
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
                              SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,

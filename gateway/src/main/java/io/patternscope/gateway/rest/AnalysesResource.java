@@ -87,10 +87,10 @@ public class AnalysesResource {
     @GET
     @Path("/{id}/series")
     @Operation(summary = "Every screened series of an analysis with p, q, D, effect size, direction, onset",
-            description = "Query parameters: status (TESTED, INSUFFICIENT_DATA, CONSTANT, UNCONVERTED_COUNTER), "
-                    + "changed (true: only the changed ones), page, size (≤ 1000); most significant first")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
-            implementation = ApiViews.SeriesView.class)))
+            description = "Query parameters: status (TESTED, INSUFFICIENT_DATA, CONSTANT, UNCONVERTED_COUNTER, ERROR), "
+                    + "changed (true: only the changed ones), page, size (≤ 1000); most significant first; "
+                    + "the answer carries the page, its size and the total the filters match")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiViews.SeriesPageView.class)))
     public Uni<Response> series(@PathParam("id") String id, @Context UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
         return proxy.toReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/series"

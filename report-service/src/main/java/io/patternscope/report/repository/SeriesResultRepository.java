@@ -19,6 +19,21 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
      */
     public Uni<List<SeriesResultEntity>> page(UUID analysisId, String status, Double fdrLevel, Double minEffect,
                                               int page, int size) {
+        Filter filter = filter(analysisId, status, fdrLevel, minEffect);
+        return find(filter.query() + " ORDER BY pValue ASC NULLS LAST, seriesId", filter.params())
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+
+    /** How many series {@link #page} pages through. */
+    public Uni<Long> countMatching(UUID analysisId, String status, Double fdrLevel, Double minEffect) {
+        Filter filter = filter(analysisId, status, fdrLevel, minEffect);
+        return count(filter.query(), filter.params());
+    }
+
+    private record Filter(String query, io.quarkus.panache.common.Parameters params) {
+    }
+
+    private static Filter filter(UUID analysisId, String status, Double fdrLevel, Double minEffect) {
         StringBuilder query = new StringBuilder("analysisId = :id");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("id", analysisId);
         if (status != null) {
@@ -29,8 +44,7 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
             query.append(" AND qValue <= :q AND abs(effectSize) >= :effect");
             params.and("q", fdrLevel).and("effect", minEffect);
         }
-        return find(query + " ORDER BY pValue ASC NULLS LAST, seriesId", params)
-                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+        return new Filter(query.toString(), params);
     }
 
     public Uni<SeriesResultEntity> find(UUID analysisId, String seriesId) {

@@ -74,7 +74,7 @@ public class AnalysisResource {
 
     @GET
     @Path("/{id}/series")
-    public List<ApiViews.SeriesView> series(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id, @QueryParam("status") String status,
+    public ApiViews.SeriesPageView series(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id, @QueryParam("status") String status,
                                             @QueryParam("changed") @DefaultValue("false") boolean changed,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("100") int size) {

@@ -112,11 +112,15 @@ public class AnalysisService {
     }
 
     /** Every screened series with its statistics, for the operator who wants more than the findings. */
-    public List<ApiViews.SeriesView> series(UUID id, ClusterScope scope, String status, boolean changedOnly, int page,
-                                            int size) {
+    public ApiViews.SeriesPageView series(UUID id, ClusterScope scope, String status, boolean changedOnly, int page,
+                                          int size) {
         AnalysisEntity a = visible(id, scope);
-        return tx.readOnly(() -> results.page(id, status, changedOnly ? a.fdrLevel : null,
-                changedOnly ? a.minEffectSize : null, page, size)).stream().map(r -> AnalysisMapper.toView(r, a)).toList();
+        Double q = changedOnly ? a.fdrLevel : null;
+        Double effect = changedOnly ? a.minEffectSize : null;
+        List<ApiViews.SeriesView> rows = tx.readOnly(() -> results.page(id, status, q, effect, page, size)).stream()
+                .map(r -> AnalysisMapper.toView(r, a)).toList();
+        long total = tx.readOnly(() -> results.countMatching(id, status, q, effect));
+        return new ApiViews.SeriesPageView(rows, page, size, total);
     }
 
     public void delete(UUID id, ClusterScope scope) {

@@ -88,7 +88,8 @@ class AnalysisResourceTest {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
                 .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
-        given().get("/api/v1/analyses/" + id + "/series").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/analyses/" + id + "/series").then().statusCode(200).body("series.size()", equalTo(0))
+                .body("total", equalTo(0)).body("page", equalTo(0)).body("size", equalTo(100));
         given().get("/api/v1/analyses/" + id + "/series?status=WOBBLY").then().statusCode(400)
                 .body("error", containsString("UNCONVERTED_COUNTER"));
     }

@@ -47,6 +47,60 @@ class ReportBuilderTest {
         assertTrue(sure.summary().notes().stream().noneMatch(n -> n.contains("uncertain")), sure.summary().notes().toString());
     }
 
+    @Test
+    void seriesThatCouldNotBeScreenedAreCountedNamedAndTheLostOnesSaidPlainly() {
+        List<SeriesResultEntity> results = new java.util.ArrayList<>(results());
+        SeriesResultEntity broken = result("ties{}", null, Double.NaN, 0);
+        broken.status = "ERROR";
+        broken.pValue = null;
+        broken.error = "screening failed: MathInternalError (illegal state: internal error)";
+        results.add(broken);
+        AnalysisEntity analysis = analysis();
+        analysis.fetched = 10; // 6 fetched series never reached a stored verdict
+        ApiViews.ReportView report = new ReportBuilder().build(analysis, results, Instant.now(), RankingSettings.defaults("t"));
+        assertEquals(1, report.summary().errors());
+        assertEquals(6, report.summary().notScreened());
+        assertTrue(report.summary().notes().stream().anyMatch(n -> n.startsWith("6 of 10 fetched series were never screened")),
+                report.summary().notes().toString());
+        assertTrue(report.summary().notes().stream().anyMatch(n -> n.contains("ties{}: screening failed: MathInternalError")),
+                report.summary().notes().toString());
+        assertEquals(3, report.findings().size(), "the other series are still ranked");
+    }
+
+    @Test
+    void theReportLeadsWithComponentsRankedOverTheServiceGraphAndSetsTheAlertingOneApart() {
+        List<SeriesResultEntity> results = List.of(
+                withLabels(result("latency_seconds{service=\"frontend\"}", "LEVEL_SHIFT_UP", 1e-9, 900), "frontend", 40),
+                withLabels(result("latency_seconds{service=\"checkout\"}", "LEVEL_SHIFT_UP", 1e-9, 800), "checkout", 30),
+                withLabels(result("latency_seconds{service=\"db\"}", "LEVEL_SHIFT_UP", 1e-9, 600), "db", 8),
+                edge("frontend", "checkout"), edge("checkout", "db"));
+        AnalysisEntity analysis = analysis();
+        analysis.alertName = "FrontendLatencyHigh";
+        analysis.alertLabels = "{\"service\":\"frontend\"}";
+        analysis.alertAt = TEST_START.plusSeconds(3600);
+        ApiViews.ReportView report = new ReportBuilder().build(analysis, results, Instant.now(), RankingSettings.defaults("t"));
+        assertEquals(List.of("db", "checkout"), report.likelyRootCauses().stream().map(ApiViews.ComponentView::component).toList());
+        assertEquals("frontend", report.alertingComponent().component());
+        assertEquals(2, report.serviceGraph().edgeCount());
+        assertEquals("db", report.findings().stream().filter(f -> f.series().contains("db")).findFirst().orElseThrow().component());
+        assertTrue(report.findings().stream().noneMatch(f -> f.metric().startsWith("traces_service_graph")),
+                "an unchanged edge series is no finding");
+    }
+
+    private static SeriesResultEntity withLabels(SeriesResultEntity r, String service, double effect) {
+        r.labels = "{\"__name__\":\"" + r.metric + "\",\"service\":\"" + service + "\"}";
+        r.effectSize = effect;
+        return r;
+    }
+
+    private static SeriesResultEntity edge(String client, String server) {
+        SeriesResultEntity r = result("traces_service_graph_request_total{client=\"" + client + "\"}", null, 0.5, 0);
+        r.labels = "{\"__name__\":\"traces_service_graph_request_total\",\"client\":\"" + client + "\",\"server\":\""
+                + server + "\"}";
+        r.effectSize = 0.1;
+        return r;
+    }
+
     private static List<String> ranks(RankingSettings settings) {
         return new ReportBuilder().build(analysis(), results(), Instant.now(), settings).findings().stream()
                 .map(ApiViews.FindingView::series).toList();
