@@ -9,12 +9,17 @@ def _time(text):
     return datetime.fromisoformat(text.split('.')[0])
 
 
-def real_series(nab):
-    """Yields (file, n, [(anomaly timestamp text, index)], [(window start, window end)]) per series."""
+FIRST_FOLDERS = ('realKnownCause/', 'realAWSCloudwatch/')
+NEW_FOLDERS = ('realTraffic/', 'realAdExchange/', 'realTweets/')
+
+
+def real_series(nab, folders=FIRST_FOLDERS):
+    """Yields (file, n, [(anomaly timestamp text, index)], [(window start, window end)]) per series
+    of the given NAB folders."""
     labels = json.load(open(os.path.join(nab, 'labels', 'combined_labels.json')))
     windows = json.load(open(os.path.join(nab, 'labels', 'combined_windows.json')))
     for key in sorted(labels):
-        if not key.startswith(('realKnownCause/', 'realAWSCloudwatch/')):
+        if not key.startswith(folders):
             continue
         with open(os.path.join(nab, 'data', key)) as f:
             ts = [_time(r['timestamp']) for r in csv.DictReader(f)]
@@ -25,13 +30,13 @@ def real_series(nab):
         yield key, n, anomalies, busy
 
 
-def cut_windows(nab, labeled_files, length, anomaly_at, seed, prefix, normal_per_series=3):
+def cut_windows(nab, labeled_files, length, anomaly_at, seed, prefix, normal_per_series=3, folders=FIRST_FOLDERS):
     """Prints the candidates of a later set as JSON lines {id, file, start, length, source}: one
     window of `length` per labeled NAB anomaly with the anomaly at `anomaly_at` (a fraction), then
     up to `normal_per_series` normal windows per series (seeded) overlapping no NAB anomaly window
     and no window of `labeled_files`. Deterministic."""
     taken = read_windows(labeled_files)
-    for i, w in enumerate(crops(nab, taken, length, anomaly_at, seed, normal_per_series), 1):
+    for i, w in enumerate(crops(nab, taken, length, anomaly_at, seed, normal_per_series, folders), 1):
         print(json.dumps({'id': '%s-%03d' % (prefix, i), **w}))
 
 
@@ -43,7 +48,7 @@ def read_windows(paths):
     return windows
 
 
-def crops(nab, taken, length, anomaly_at, seed, normal_per_series):
+def crops(nab, taken, length, anomaly_at, seed, normal_per_series, folders=FIRST_FOLDERS):
     """The windows cut_windows prints, without ids: anomaly crops first, then normal windows that
     overlap no NAB anomaly window and none of `taken` (dicts with file, start, length)."""
     import random
@@ -51,7 +56,7 @@ def crops(nab, taken, length, anomaly_at, seed, normal_per_series):
     for w in taken:
         seen.setdefault(w['file'], []).append((w['start'], w['start'] + w['length'] - 1))
     out, normal, rnd = [], [], random.Random(seed)
-    for key, n, anomalies, busy in real_series(nab):
+    for key, n, anomalies, busy in real_series(nab, folders):
         for a, at in anomalies:
             start = max(0, min(n - length, at - int(length * anomaly_at)))
             out.append({'file': key, 'start': start, 'length': length, 'source': 'nab-anomaly@' + a})

@@ -308,8 +308,9 @@ public final class CrossValidatePatternModel {
     private static void appendPooled(StringBuilder text, String title, String metric, List<Prediction> predictions) {
         Evaluation pooled = evaluation(predictions);
         text.append(String.format(Locale.ROOT, "%s%n", title)).append(pooled.report()).append('\n');
-        text.append(String.format(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n", metric,
-                pooled.accuracy(), metric, pooled.macroF1()));
+        text.append(String.format(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n"
+                + "evaluate.%s.type_accuracy %.4f%n", metric, pooled.accuracy(), metric, pooled.macroF1(), metric,
+                pooled.typeAccuracy()));
         text.append("how often each confidence was right:\n").append(Reliability.of(predictions, Reliability.EDGES).report());
     }
 

@@ -26,7 +26,7 @@ public final class EvaluatePatternModel {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [FRESH_FILE [BLIND_FILE]] [PER_CLASS]");
+            System.err.println("usage: EvaluatePatternModel MODEL_DIR NAB_DIR WINDOWS_FILE [FRESH_FILE [BLIND_FILE [WIDER_FILE]]] [PER_CLASS]");
             System.exit(2);
         }
         Path modelDir = Path.of(args[0]);
@@ -34,6 +34,7 @@ public final class EvaluatePatternModel {
         Path windows = Path.of(args[2]);
         Path fresh = args.length > 3 && !args[3].matches("\\d+") ? Path.of(args[3]) : null;
         Path blind = args.length > 4 && !args[4].matches("\\d+") ? Path.of(args[4]) : null;
+        Path wider = args.length > 5 && !args[5].matches("\\d+") ? Path.of(args[5]) : null;
         String last = args[args.length - 1];
         int perClass = args.length > 3 && last.matches("\\d+") ? Integer.parseInt(last) : 600;
         List<Path> required = new ArrayList<>(List.of(modelDir, nab.resolve("data"), windows));
@@ -42,6 +43,9 @@ public final class EvaluatePatternModel {
         }
         if (blind != null) {
             required.add(blind);
+        }
+        if (wider != null) {
+            required.add(wider);
         }
         for (Path path : required) {
             if (!Files.exists(path)) {
@@ -56,8 +60,9 @@ public final class EvaluatePatternModel {
             System.out.printf(Locale.ROOT, "(a) held-out generated: %d series (seed %d, evaluation settings)%n",
                     perClass * PatternClass.values().length, TrainPatternModel.SEED + 1);
             System.out.println(generated.report());
-            System.out.printf(Locale.ROOT, "evaluate.generated.accuracy %.4f%nevaluate.generated.macro_f1 %.4f%n%n",
-                    generated.accuracy(), generated.macroF1());
+            System.out.printf(Locale.ROOT, "evaluate.generated.accuracy %.4f%nevaluate.generated.macro_f1 %.4f%n"
+                    + "evaluate.generated.type_accuracy %.4f%n%n", generated.accuracy(), generated.macroF1(),
+                    generated.typeAccuracy());
             LabeledWindows.Set first = LabeledWindows.read(windows, nab);
             LabeledWindows.Set second = fresh == null ? null : LabeledWindows.read(fresh, nab);
             Path heldOut = modelDir.resolve(CrossValidatePatternModel.PREDICTIONS);
@@ -85,6 +90,10 @@ public final class EvaluatePatternModel {
             }
             if (blind != null) {
                 heldOutVerdicts.addAll(blindSet(classifier, modelDir, blind, LabeledWindows.read(blind, nab)));
+            }
+            if (wider != null) {
+                realSet(classifier, "(e) wider hand-labeled NAB windows (realTraffic, realAdExchange, realTweets: files no model "
+                        + "learnt from)", "nab_wider", wider, LabeledWindows.read(wider, nab));
             }
             if (classifier.uncertainBelow() > 0 && !heldOutVerdicts.isEmpty()) {
                 uncertainFlag(classifier.uncertainBelow(), heldOutVerdicts);
@@ -134,8 +143,8 @@ public final class EvaluatePatternModel {
                 set.excluded(), file);
         Evaluation evaluation = real(classifier, set);
         System.out.println(evaluation.report());
-        System.out.printf(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%n%n", metric, evaluation.accuracy(),
-                metric, evaluation.macroF1());
+        System.out.printf(Locale.ROOT, "evaluate.%s.accuracy %.4f%nevaluate.%s.macro_f1 %.4f%nevaluate.%s.type_accuracy %.4f%n%n",
+                metric, evaluation.accuracy(), metric, evaluation.macroF1(), metric, evaluation.typeAccuracy());
     }
 
     private static void fit(DjlPatternClassifier classifier, String name, LabeledWindows.Set set) {

@@ -3,8 +3,29 @@ package io.patternscope.patternmodel;
 import io.patternscope.core.patterns.PatternClass;
 import java.util.Locale;
 
-/** Accuracy, macro-F1 and the confusion matrix (rows: true class, columns: predicted). */
+/**
+ * Accuracy, macro-F1 and the confusion matrix (rows: true class, columns: predicted), and the
+ * accuracy of the pattern's type alone (none / still abnormal / recovered): the part of the verdict
+ * that weighs a finding in the ranking (0.8 against 0.2), so a recovered change named a sudden
+ * one moves it up the report.
+ */
 public record Evaluation(int[][] confusion) {
+
+    /** Right when the predicted class has the true class's type (0 none, 1 still abnormal, 2 recovered). */
+    public double typeAccuracy() {
+        PatternClass[] classes = PatternClass.values();
+        long correct = 0;
+        long total = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            for (int j = 0; j < confusion.length; j++) {
+                total += confusion[i][j];
+                if (classes[i].type() == classes[j].type()) {
+                    correct += confusion[i][j];
+                }
+            }
+        }
+        return total == 0 ? Double.NaN : (double) correct / total;
+    }
 
     public double accuracy() {
         long correct = 0;
@@ -51,7 +72,8 @@ public record Evaluation(int[][] confusion) {
     }
 
     public String report() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro-F1 %.4f%n", accuracy(), macroF1()));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro-F1 %.4f, type accuracy %.4f%n",
+                accuracy(), macroF1(), typeAccuracy()));
         PatternClass[] classes = PatternClass.values();
         out.append(String.format("%-27s", "true \\ predicted"));
         for (int j = 0; j < classes.length; j++) {

@@ -60,7 +60,49 @@ public final class ProbePatternModel {
         }
         try (DjlPatternClassifier classifier = DjlPatternClassifier.load(dir)) {
             System.out.print(probe(classifier).render());
+            System.out.println();
+            System.out.print(returns(classifier));
         }
+    }
+
+    /**
+     * Transient level shifts by where they come back ({@link PositionProbe#returns}): per return
+     * position, how many were named right and how many got the right type (recovered), then
+     * {@code probe.returns.accuracy} and {@code probe.returns.type_accuracy}.
+     */
+    static String returns(DjlPatternClassifier classifier) {
+        List<PositionProbe.Probe> probes = PositionProbe.returns();
+        List<DjlPatternClassifier.Result> results = classifier.classify(probes.stream().map(PositionProbe.Probe::values).toList());
+        int[] right = new int[PositionProbe.RETURNS.length];
+        int[] rightType = new int[PositionProbe.RETURNS.length];
+        int[] asked = new int[PositionProbe.RETURNS.length];
+        java.util.Map<PatternClass, Integer> calledInstead = new java.util.TreeMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            PositionProbe.Probe p = probes.get(i);
+            int k = java.util.Arrays.binarySearch(PositionProbe.RETURNS, p.position());
+            PatternClass named = results.get(i).pattern();
+            asked[k]++;
+            right[k] += named == p.label() ? 1 : 0;
+            rightType[k] += named.type() == p.label().type() ? 1 : 0;
+            if (named != p.label()) {
+                calledInstead.merge(named, 1, Integer::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%s on transient level shifts (10 %% of the window, 10σ) by where they come back; right / right type of %d%n",
+                classifier.version(), asked[0]));
+        int totalRight = 0;
+        int totalType = 0;
+        for (int k = 0; k < asked.length; k++) {
+            out.append(String.format(Locale.ROOT, "  back at %3.0f %%: %2d / %2d%n", 100 * PositionProbe.RETURNS[k], right[k],
+                    rightType[k]));
+            totalRight += right[k];
+            totalType += rightType[k];
+        }
+        out.append("  missed as: ").append(calledInstead).append('\n');
+        out.append(String.format(Locale.ROOT, "probe.returns.accuracy %.3f%nprobe.returns.type_accuracy %.3f%n",
+                (double) totalRight / probes.size(), (double) totalType / probes.size()));
+        return out.toString();
     }
 
     static Table probe(DjlPatternClassifier classifier) {

@@ -49,6 +49,35 @@ public final class PositionProbe {
         return probes;
     }
 
+    /**
+     * Where the probe's transient level shifts come back, as a fraction of the window: through the
+     * middle, and in the last 2–5 % (the change has just recovered when the analysis runs).
+     */
+    public static final double[] RETURNS = {0.5, 0.7, 0.9, 0.95, 0.96, 0.97, 0.98};
+
+    /**
+     * Transient level shifts up and down, a block of 10 % of the window ending at each of
+     * {@link #RETURNS}, at every length: the recovered changes a report must not rank as still
+     * abnormal. {@code position} is the return's.
+     */
+    public static List<Probe> returns() {
+        List<Probe> probes = new ArrayList<>();
+        Random random = new Random(20211026);
+        for (PatternClass label : List.of(PatternClass.TRANSIENT_LEVEL_SHIFT_UP, PatternClass.TRANSIENT_LEVEL_SHIFT_DOWN)) {
+            for (int n : LENGTHS) {
+                for (double back : RETURNS) {
+                    double[] v = noise(n, random);
+                    int end = (int) Math.round(back * n);
+                    for (int i = end - n / 10; i < end; i++) {
+                        v[i] += label.direction() * MAGNITUDE;
+                    }
+                    probes.add(new Probe(label, n, back, v));
+                }
+            }
+        }
+        return probes;
+    }
+
     private static double[] noise(int n, Random random) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
