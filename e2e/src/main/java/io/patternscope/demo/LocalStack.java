@@ -81,11 +81,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Replaces the Prometheus data folder with blocks built from {@code openMetrics}. */
     public void backfill(Path openMetrics) throws IOException, InterruptedException {
+        backfill(List.of(openMetrics));
+    }
+
+    /**
+     * Replaces the Prometheus data folder with blocks built from each file in turn (promtool reads a
+     * file once per 2-hour block it writes, so data spread over weeks goes in as one file a slot).
+     */
+    public void backfill(List<Path> openMetrics) throws IOException, InterruptedException {
         Path data = work.resolve("prometheus/data");
         deleteRecursively(data);
         Files.createDirectories(data);
-        run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", openMetrics.toString(), data.toString()),
-                work.resolve("logs/promtool.log"));
+        for (Path file : openMetrics) {
+            run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", file.toString(), data.toString()),
+                    work.resolve("logs/promtool.log"));
+        }
     }
 
     public void startPrometheus() throws IOException, InterruptedException {

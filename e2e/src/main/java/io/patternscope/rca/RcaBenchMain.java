@@ -49,14 +49,21 @@ public final class RcaBenchMain {
             data.add(benchmark.generate(incident));
         }
         Files.createDirectories(work);
-        Path openMetrics = work.resolve("incidents.om");
-        long samples = write(openMetrics, benchmark, incidents, data);
+        List<Path> openMetrics = new ArrayList<>();
+        long samples = 0;
+        for (int i = 0; i < incidents.size(); i++) { // one file a slot: promtool reads a file once per block
+            Path file = work.resolve("incident-" + incidents.get(i).number() + ".om");
+            samples += write(file, benchmark, List.of(incidents.get(i)), List.of(data.get(i)));
+            openMetrics.add(file);
+        }
         System.out.printf("==> %d incidents, %d series, %d samples%n", count, benchmark.specs().size(), samples);
 
         try (LocalStack stack = new LocalStack(root, work, LocalStack.Ports.free(),
                 new LocalStack.Isolation("PATTERNSCOPE_RCA", "psrca", "patternscope_test", 2500), List.of(CLUSTER), false)) {
             stack.backfill(openMetrics);
-            Files.delete(openMetrics);
+            for (Path file : openMetrics) {
+                Files.delete(file);
+            }
             stack.startPrometheus();
             stack.startServices();
             AnalysisDriver driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), stack.createToken(CLUSTER, "rca bench"));

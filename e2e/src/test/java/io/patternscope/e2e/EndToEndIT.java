@@ -87,6 +87,11 @@ class EndToEndIT {
             replicasCollapsed |= group.path("size").asInt() > 1 && group.path("title").asText().contains("frontend");
         }
         assertTrue(replicasCollapsed, "the frontend pods' latency is one group: " + report.path("groups"));
+        // The report leads with components: the leaking service first, the alerting one set apart.
+        assertEquals(Incident.ROOT_CAUSE_SERVICE, report.path("likelyRootCauses").path(0).path("component").asText(),
+                "likely root causes: " + report.path("likelyRootCauses"));
+        assertEquals("frontend", report.path("alertingComponent").path("component").asText());
+        assertTrue(report.path("serviceGraph").path("edgeCount").asInt() > 0, "the Tempo service graph was read");
         JsonNode summary = report.path("summary");
         long eastSeries = written.series() / 2;
         assertEquals(eastSeries, summary.path("seriesDiscovered").asLong(), "only the east cluster's series");
