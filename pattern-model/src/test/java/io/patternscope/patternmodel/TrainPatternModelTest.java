@@ -70,7 +70,8 @@ class TrainPatternModelTest {
     @Test
     void withRealNoiseNoCopyOfAWindowRepeatsItButTheFirst() {
         LabeledWindows.Window w = windows().get(PatternClass.NONE.ordinal());
-        assertTrue(copiesLikeTheFirst(TrainPatternModel.realExamples(List.of(w), 200, 5, 0)) > 0,
+        // 2,000 copies: a copy is uncut with a chance of 1 in (length / 20 + 1) and unmirrored with one in 2
+        assertTrue(copiesLikeTheFirst(TrainPatternModel.realExamples(List.of(w), 2000, 5, 0)) > 0,
                 "without noise, a copy with no cut and no mirroring is the window again");
         TrainPatternModel.Dataset noisy = TrainPatternModel.realExamples(List.of(w), 200, 5, 1);
         assertEquals(0, copiesLikeTheFirst(noisy), "with noise on every copy after the first, none is");

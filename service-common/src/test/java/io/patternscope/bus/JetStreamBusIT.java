@@ -94,6 +94,28 @@ class JetStreamBusIT {
     }
 
     @Test
+    void aFailureTheSameMessageWouldRepeatIsGivenUpOnAtOnce() throws Exception {
+        first.publish("bad-data", "b-1", text("{\"analysisId\":\"y\",\"batchNo\":4}"));
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch gaveUp = new CountDownLatch(1);
+        first.consume("bad-data", "bad-data", Duration.ofSeconds(30), 5, 1, new MessageHandler() {
+            @Override
+            public void handle(Delivery delivery) {
+                attempts.incrementAndGet();
+                throw new IllegalArgumentException("the batch holds a value no retry will change");
+            }
+
+            @Override
+            public void onGiveUp(Delivery delivery, Exception cause) {
+                gaveUp.countDown();
+            }
+        });
+        assertTrue(gaveUp.await(30, TimeUnit.SECONDS));
+        Thread.sleep(3000);
+        assertEquals(1, attempts.get(), "no redelivery of a deterministic failure");
+    }
+
+    @Test
     void aPayloadOverTheServersLimitIsRefusedWithASentence() {
         byte[] tooBig = new byte[(int) first.maxPayloadBytes() + 1];
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

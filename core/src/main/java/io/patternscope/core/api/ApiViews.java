@@ -76,7 +76,7 @@ public final class ApiViews {
     public record SeriesView(String series, String metric, Map<String, String> labels, String valueKind, String status,
                              boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
                              String direction, Instant onset, String pattern, Double confidence, boolean uncertain,
-                             List<String> detectors, Double ksPValue, String error) {
+                             List<String> detectors, Double ksPValue, Double recentZ, int recentRun, String error) {
     }
 
     /** One page of an analysis's series, with the total the filters match. */

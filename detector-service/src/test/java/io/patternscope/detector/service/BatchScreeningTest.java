@@ -21,27 +21,31 @@ import org.junit.jupiter.api.Test;
 
 class BatchScreeningTest {
 
-    private static final ScreeningConfig CONFIG = new ScreeningConfig() {
-        public int minReferencePoints() {
-            return 30;
-        }
+    private static final ScreeningConfig CONFIG = config(30);
 
-        public int minTestPoints() {
-            return 10;
-        }
+    private static ScreeningConfig config(int minReferencePoints) {
+        return new ScreeningConfig() {
+            public int minReferencePoints() {
+                return minReferencePoints;
+            }
 
-        public int minSegment() {
-            return 5;
-        }
+            public int minTestPoints() {
+                return 10;
+            }
 
-        public int workers() {
-            return 1;
-        }
+            public int minSegment() {
+                return 5;
+            }
 
-        public int recentMaxRun() {
-            return 6;
-        }
-    };
+            public int workers() {
+                return 1;
+            }
+
+            public int recentMaxRun() {
+                return 6;
+            }
+        };
+    }
 
     private static SeriesData series(String name, double[] values) {
         return new SeriesData(name + "{}", Map.of("__name__", name), 0, 15_000, values, SeriesData.ValueKind.GAUGE);
@@ -122,27 +126,7 @@ class BatchScreeningTest {
                 new SeriesData("availability{}", Map.of("__name__", "availability"), 0, 300_000, availability,
                         SeriesData.ValueKind.GAUGE),
                 new SeriesData("latency{}", Map.of("__name__", "latency"), 0, 300_000, latency, SeriesData.ValueKind.GAUGE)));
-        ScreeningConfig fiveMinutes = new ScreeningConfig() {
-            public int minReferencePoints() {
-                return 20;
-            }
-
-            public int minTestPoints() {
-                return 10;
-            }
-
-            public int minSegment() {
-                return 5;
-            }
-
-            public int workers() {
-                return 1;
-            }
-
-            public int recentMaxRun() {
-                return 6;
-            }
-        };
+        ScreeningConfig fiveMinutes = config(20);
         ScreenedBatch out = new BatchScreening(fiveMinutes).screen(batch);
         for (ScreenedSeries s : out.series()) {
             assertEquals(ScreeningStatus.TESTED, s.status(), s.id());

@@ -41,7 +41,8 @@ public final class AnalysisMapper {
                 && Math.abs(r.effectSize) >= a.minEffectSize;
         return new ApiViews.SeriesView(r.seriesId, r.metric, readMap(r.labels), r.valueKind, r.status, changed, r.pValue,
                 r.qValue, r.ksStatistic, r.effectSize, r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"),
-                r.onsetAt, r.pattern, r.confidence, r.uncertain, detectors(r.detectors), r.ksPValue, r.error);
+                r.onsetAt, r.pattern, r.confidence, r.uncertain, detectors(r.detectors), r.ksPValue, r.recentZ, r.recentRun,
+                r.error);
     }
 
     /** The stored comma-separated detector names as a list (empty for none). */
