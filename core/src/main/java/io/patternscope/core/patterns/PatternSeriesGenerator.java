@@ -446,13 +446,6 @@ public final class PatternSeriesGenerator {
         return sigma * low * Math.pow(3 * settings.maxMagnitude() / low, random.nextDouble());
     }
 
-    /**
-     * The share of transient level shifts that come back only in the last 2–5 % of the window: a
-     * change that has just recovered when the analysis runs, which a model never shown one calls a
-     * sudden (still abnormal) change — and the ranking then weighs it 0.8 instead of 0.2.
-     */
-    static final double LATE_RETURN_SHARE = 0.3;
-
     private int between(int n, double from, double to) {
         return (int) (n * (from + random.nextDouble() * (to - from)));
     }
@@ -561,13 +554,8 @@ public final class PatternSeriesGenerator {
             }
             case TRANSIENT_LEVEL_SHIFT_UP, TRANSIENT_LEVEL_SHIFT_DOWN -> {
                 int duration = Math.max(3, between(n, 0.05, 0.3));
-                int at;
-                if (random.nextDouble() < LATE_RETURN_SHARE) { // back only in the last 2–5 % of the window
-                    at = Math.max(n / 5, n - between(n, 0.02, 0.05) - duration);
-                } else {
-                    at = between(n, 0.3, 0.9) - duration;
-                    at = Math.max(n / 5, Math.min(at, (int) (0.93 * n) - duration));
-                }
+                int at = between(n, 0.3, 0.9) - duration;
+                at = Math.max(n / 5, Math.min(at, (int) (0.93 * n) - duration));
                 double m = sign * magnitude(sigma);
                 // A block with sharp edges, or a hump whose edges take up to a third of it.
                 int edge = random.nextDouble() < 0.4 ? 1 + random.nextInt(Math.max(1, duration / 3)) : 0;

@@ -80,22 +80,6 @@ class PatternSeriesGeneratorTest {
         assertTrue(transientShift >= 0.9, "TRANSIENT_LEVEL_SHIFT_UP: " + transientShift);
     }
 
-    @Test
-    void someTransientShiftsComeBackOnlyInTheLastFewPercentOfTheWindow() {
-        double late = share(PatternClass.TRANSIENT_LEVEL_SHIFT_UP, s -> {
-            double base = median(s.values(), 0, 0.2);
-            int n = s.values().length;
-            int lastHigh = -1;
-            for (int i = 0; i < n; i++) {
-                if (s.values()[i] - base > 3 * s.sigma()) {
-                    lastHigh = i;
-                }
-            }
-            return lastHigh >= 0.94 * n && lastHigh < 0.985 * n;
-        });
-        assertTrue(late >= 0.15 && late <= 0.5, "transient shifts back in the last 2–6 %: " + late);
-    }
-
     /** Runs of consecutive points more than {@code k} σ above the median of the first fifth. */
     private static int excursionsAbove(LabeledSeries s, double k) {
         double base = median(s.values(), 0, 0.2);
