@@ -108,6 +108,10 @@ async function analyzeTheDemoAlert(page) {
       await page.evaluate(() => window.scrollBy(0, document.querySelector('#findings').getBoundingClientRect().top - 120));
       mkdirSync(dirname(env.PATTERNSCOPE_SCREENSHOT), { recursive: true });
       await page.screenshot({ path: env.PATTERNSCOPE_SCREENSHOT, fullPage: false });
+      // The report's lead: the likely root-cause components, as the README shows them.
+      await page.evaluate(() => window.scrollTo(0, document.querySelector('#root-causes').getBoundingClientRect().top
+        + window.scrollY - 20));
+      await page.screenshot({ path: join(dirname(env.PATTERNSCOPE_SCREENSHOT), 'root-causes.png'), fullPage: false });
     }
 
     // An uncertain pattern is marked on exactly the findings the report flags.
