@@ -84,6 +84,9 @@ public class ClassifyResource {
                 JsonNode x = v.get(k);
                 if (x.isNumber()) {
                     parsed[k] = x.asDouble();
+                    if (Double.isInfinite(parsed[k])) { // 1e999 parses as ±Infinity, which is refused as text too
+                        return error(400, "series " + id + ": value " + k + " (" + x + ") is beyond the range of a double");
+                    }
                 } else if (x.isNull() || (x.isTextual() && x.asText().equals("NaN"))) {
                     parsed[k] = Double.NaN;
                 } else {

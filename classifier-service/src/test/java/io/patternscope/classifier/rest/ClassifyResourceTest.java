@@ -45,6 +45,8 @@ class ClassifyResourceTest {
                 .then().statusCode(400).body("error", containsString("non-empty"));
         given().contentType(ContentType.JSON).body("{\"series\":[{\"id\":\"x\",\"values\":[1,\"two\",3]}]}")
                 .post("/api/v1/patterns/classify").then().statusCode(400).body("error", containsString("not a number"));
+        given().contentType(ContentType.JSON).body("{\"series\":[{\"id\":\"h\",\"values\":[1,1e999,3]}]}")
+                .post("/api/v1/patterns/classify").then().statusCode(400).body("error", containsString("beyond the range"));
         given().contentType(ContentType.JSON).body("{\"series\":[{\"id\":\"g\",\"values\":[null,\"NaN\",null]}]}")
                 .post("/api/v1/patterns/classify").then().statusCode(400).body("error", containsString("all NaN"));
         given().contentType(ContentType.JSON).body("{\"series\":[{\"id\":\"l\",\"values\":" + step(20_001, 5, 1, 2) + "}]}")

@@ -39,4 +39,22 @@ class GatewayTest {
                 .then().statusCode(503).body("status", equalTo(503))
                 .body("error", containsString("report-service is unavailable"));
     }
+
+    @Test
+    void aBodyThatSaysItIsNotJsonIsA415WithASentence() {
+        given().auth().oauth2(TestTokens.create("test-east")).contentType("text/plain").body("{\"cluster\":\"east\"}")
+                .post("/api/v1/analyses")
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415))
+                .body("error", containsString("must be JSON"));
+        given().auth().oauth2(TestTokens.create("test-east")).contentType("application/x-www-form-urlencoded")
+                .body("a=b").post("/api/v1/patterns/classify").then().statusCode(415);
+    }
+
+    @Test
+    void theEventsOfAnAnalysisNobodyCanReachAreNoStream() {
+        // report-service is down in this test: the answer is a plain error before any stream opens.
+        given().auth().oauth2(TestTokens.create("test-east")).accept("text/event-stream")
+                .get("/api/v1/analyses/00000000-0000-0000-0000-000000000000/events")
+                .then().statusCode(503).body(containsString("report-service is unavailable"));
+    }
 }

@@ -8,6 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "patternscope.analysis")
 public interface AnalysisConfig {
 
+    /**
+     * An analysis that has made no progress (no event applied) for this long is ended FAILED with a
+     * sentence: a lost request or a stage that died for good must not leave it PENDING forever.
+     */
+    @WithDefault("PT10M")
+    Duration stallTimeout();
+
+    /** How often report-service looks for such analyses. */
+    @WithDefault("PT30S")
+    Duration sweepInterval();
+
     /** Longest window an analysis may cover. */
     @WithDefault("PT24H")
     Duration maxWindow();

@@ -67,7 +67,16 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                 .setParameter("id", id).setParameter("span", span).getSingleResult());
     }
 
-    public Uni<Integer> markRunning(UUID id) {
+    /** Unfinished analyses whose last progress (or creation, if none) is older than {@code cutoff}. */
+    public Uni<List<UUID>> stalledSince(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT a.id FROM analysis a WHERE a.status IN ('PENDING', 'RUNNING') AND greatest(a.created_at, "
+                                + "coalesce((SELECT max(p.recorded_at) FROM stage_progress p WHERE p.analysis_id = a.id), "
+                                + "a.created_at)) < :cutoff", UUID.class)
+                .setParameter("cutoff", java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)).getResultList());
+    }
+
+        public Uni<Integer> markRunning(UUID id) {
         return update("status = 'RUNNING' WHERE id = ?1 AND status = 'PENDING'", id);
     }
 

@@ -48,7 +48,7 @@ public class AnalysisRequestParser {
         if (root == null || !root.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object");
         }
-        String cluster = text(root, "cluster");
+        String cluster = InputLimits.text(text(root, "cluster"), "cluster", InputLimits.MAX_NAME);
         if (cluster == null || cluster.isBlank()) {
             throw ApiException.badRequest("'cluster' is required");
         }
@@ -64,7 +64,7 @@ public class AnalysisRequestParser {
             if (!alert.isObject()) {
                 throw ApiException.badRequest("'alert' must be an object with 'name', 'labels' and 'activeAt'");
             }
-            alertName = text(alert, "name");
+            alertName = InputLimits.text(text(alert, "name"), "alert.name", InputLimits.MAX_NAME);
             if (alertName == null || alertName.isBlank()) {
                 throw ApiException.badRequest("'alert.name' is required");
             }
@@ -112,10 +112,19 @@ public class AnalysisRequestParser {
             throw ApiException.badRequest("window and step give " + points + " points per series; the maximum is "
                     + config.maxPoints() + " (use a larger step)");
         }
+        if (points < InputLimits.MIN_POINTS) {
+            throw ApiException.badRequest("window of " + length + " and step of " + step + " give " + points
+                    + " points per series; screening needs at least " + InputLimits.MIN_POINTS
+                    + " (a longer window or a smaller step)");
+        }
         Duration test = root.has("testWindow") ? duration(root.get("testWindow"), "testWindow")
                 : min(config.defaultTestWindow(), length.dividedBy(3));
         if (test.compareTo(length) >= 0 || test.isZero() || test.isNegative()) {
             throw ApiException.badRequest("'testWindow' of " + test + " must be positive and shorter than the window of " + length);
+        }
+        if (test.toMillis() / step.toMillis() < InputLimits.MIN_TEST_POINTS) {
+            throw ApiException.badRequest("'testWindow' of " + test + " holds " + test.toMillis() / step.toMillis()
+                    + " steps of " + step + "; screening needs at least " + InputLimits.MIN_TEST_POINTS);
         }
 
         double fdr = number(root, "fdrLevel", config.defaultFdrLevel());
@@ -170,10 +179,19 @@ public class AnalysisRequestParser {
 
     private static Instant instant(JsonNode value, String field) {
         if (value.isNumber()) {
-            return Instant.ofEpochMilli(Math.round(value.asDouble() * 1000));
+            double seconds = value.asDouble();
+            if (!(seconds >= InputLimits.EARLIEST.getEpochSecond() && seconds < InputLimits.LATEST.getEpochSecond())) {
+                throw ApiException.badRequest("'" + field + "' must lie between " + InputLimits.EARLIEST + " and "
+                        + InputLimits.LATEST + " (epoch seconds " + InputLimits.EARLIEST.getEpochSecond() + " to "
+                        + InputLimits.LATEST.getEpochSecond() + ")");
+            }
+            return Instant.ofEpochMilli(Math.round(seconds * 1000));
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' is not a time: use RFC 3339 (2026-11-23T10:00:00Z) or epoch seconds");
         }
         try {
-            return Instant.parse(value.asText());
+            return InputLimits.time(Instant.parse(InputLimits.text(value.asText(), field, 64)), field);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + field + "' is not a time: use RFC 3339 (2026-11-23T10:00:00Z) or epoch seconds");
         }
@@ -181,11 +199,19 @@ public class AnalysisRequestParser {
 
     private static Duration duration(JsonNode value, String field) {
         if (value.isNumber()) {
-            return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+            double seconds = value.asDouble();
+            if (!(seconds >= 0 && seconds <= InputLimits.MAX_DURATION.getSeconds())) {
+                throw ApiException.badRequest("'" + field + "' must be between 0 and " + InputLimits.MAX_DURATION.getSeconds()
+                        + " seconds");
+            }
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' is not a duration: use ISO-8601 (PT1H) or seconds");
         }
         try {
-            return Duration.parse(value.asText());
-        } catch (DateTimeParseException e) {
+            return InputLimits.duration(Duration.parse(InputLimits.text(value.asText(), field, 64)), field);
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw ApiException.badRequest("'" + field + "' is not a duration: use ISO-8601 (PT1H) or seconds");
         }
     }
@@ -198,10 +224,17 @@ public class AnalysisRequestParser {
         if (!node.isObject()) {
             throw ApiException.badRequest("'" + field + "' must be an object of strings");
         }
+        if (node.size() > InputLimits.MAX_LABELS) {
+            throw ApiException.badRequest("'" + field + "' has " + node.size() + " labels; the limit is " + InputLimits.MAX_LABELS);
+        }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            out.put(e.getKey(), e.getValue().asText());
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw ApiException.badRequest("'" + field + "." + e.getKey() + "' must be a string");
+            }
+            out.put(InputLimits.text(e.getKey(), field + " label name", InputLimits.MAX_LABEL_NAME),
+                    InputLimits.text(e.getValue().asText(), field + "." + e.getKey(), InputLimits.MAX_LABEL_VALUE));
         }
         return out;
     }
@@ -214,6 +247,10 @@ public class AnalysisRequestParser {
         if (!node.isArray()) {
             throw ApiException.badRequest("'" + field + "' must be an array of PromQL series selectors");
         }
+        if (node.size() > InputLimits.MAX_SELECTORS) {
+            throw ApiException.badRequest("'" + field + "' has " + node.size() + " selectors; the limit is "
+                    + InputLimits.MAX_SELECTORS);
+        }
         for (JsonNode s : node) {
             String selector = s.asText().strip();
             if (!s.isTextual() || selector.isEmpty()) {
@@ -223,7 +260,7 @@ public class AnalysisRequestParser {
             if ((open >= 0) != selector.endsWith("}") || selector.indexOf('{', open + 1) >= 0) {
                 throw ApiException.badRequest("'" + field + "' entry is not a series selector: " + selector);
             }
-            out.add(selector);
+            out.add(InputLimits.selector(selector, field));
         }
         return out;
     }

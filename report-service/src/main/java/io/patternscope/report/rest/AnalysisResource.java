@@ -8,7 +8,6 @@ import io.patternscope.report.service.AnalysisService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -52,12 +51,15 @@ public class AnalysisResource {
     @GET
     public List<ApiViews.AnalysisView> search(@HeaderParam(ClusterScope.HEADER) String scope, @QueryParam("cluster") String cluster, @QueryParam("alert") String alert,
                                               @QueryParam("from") String from, @QueryParam("to") String to,
-                                              @QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") @DefaultValue("50") int size) {
+                                              @QueryParam("page") String pageParam,
+                                              @QueryParam("size") String sizeParam) {
+        int page = whole(pageParam, "page", 0);
+        int size = whole(sizeParam, "size", 50);
         if (page < 0 || size < 1 || size > 500) {
             throw ApiException.badRequest("'page' must be ≥ 0 and 'size' between 1 and 500");
         }
-        return service.search(ClusterScope.parse(scope), blankToNull(cluster), blankToNull(alert), time(from, "from"), time(to, "to"), page, size);
+        return service.search(ClusterScope.parse(scope), blankToNull(InputLimits.text(cluster, "cluster", InputLimits.MAX_NAME)),
+                blankToNull(InputLimits.text(alert, "alert", InputLimits.MAX_NAME)), time(from, "from"), time(to, "to"), page, size);
     }
 
     @GET
@@ -75,9 +77,12 @@ public class AnalysisResource {
     @GET
     @Path("/{id}/series")
     public ApiViews.SeriesPageView series(@HeaderParam(ClusterScope.HEADER) String scope, @PathParam("id") String id, @QueryParam("status") String status,
-                                            @QueryParam("changed") @DefaultValue("false") boolean changed,
-                                            @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("size") @DefaultValue("100") int size) {
+                                            @QueryParam("changed") String changedParam,
+                                            @QueryParam("page") String pageParam,
+                                            @QueryParam("size") String sizeParam) {
+        int page = whole(pageParam, "page", 0);
+        int size = whole(sizeParam, "size", 100);
+        boolean changed = flag(changedParam, "changed");
         if (page < 0 || size < 1 || size > 1000) {
             throw ApiException.badRequest("'page' must be ≥ 0 and 'size' between 1 and 1000");
         }
@@ -112,6 +117,30 @@ public class AnalysisResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("no analysis " + id);
         }
+    }
+
+    /** A whole-number query parameter, or a 400 naming it. */
+    static int whole(String value, String name, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'" + name + "' must be a whole number, not '"
+                    + InputLimits.text(value.length() > 40 ? value.substring(0, 40) + "…" : value, name, 64) + "'");
+        }
+    }
+
+    static boolean flag(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("'" + name + "' must be true or false");
+        };
     }
 
     private static String blankToNull(String s) {

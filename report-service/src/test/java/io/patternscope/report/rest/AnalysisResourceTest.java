@@ -37,7 +37,19 @@ class AnalysisResourceTest {
                 Arguments.of("bad fdr level", "{`cluster`:`test-east`,`fdrLevel`:2,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'fdrLevel'"),
                 Arguments.of("bad selector", "{`cluster`:`test-east`,`selectors`:[`up{a=\\`b\\``],`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "not a series selector"),
                 Arguments.of("negative margin", "{`cluster`:`test-east`,`testMargin`:`-PT5M`,`alert`:{`name`:`X`,`activeAt`:`2026-11-23T09:00:00Z`}}", "'testMargin'"),
-                Arguments.of("alert without time", "{`cluster`:`test-east`,`alert`:{`name`:`HighLatency`}}", "'alert.activeAt' is required"));
+                Arguments.of("alert without time", "{`cluster`:`test-east`,`alert`:{`name`:`HighLatency`}}", "'alert.activeAt' is required"),
+                Arguments.of("a window in year 999999999", "{`cluster`:`test-east`,`window`:{`start`:`+999999999-01-01T00:00:00Z`,`end`:`+999999999-01-01T03:00:00Z`}}", "must lie between"),
+                Arguments.of("epoch seconds beyond 2200", "{`cluster`:`test-east`,`window`:{`start`:1e15,`end`:1e15}}", "must lie between"),
+                Arguments.of("a NUL in the alert name", "{`cluster`:`test-east`,`alert`:{`name`:`a\\u0000b`,`activeAt`:`2026-11-23T09:00:00Z`}}", "control character"),
+                Arguments.of("a 1 MB alert name", "{`cluster`:`test-east`,`alert`:{`name`:`" + "x".repeat(1_000_000) + "`,`activeAt`:`2026-11-23T09:00:00Z`}}", "the limit is 256"),
+                Arguments.of("a label value over the limit", "{`cluster`:`test-east`,`alert`:{`name`:`A`,`labels`:{`pod`:`" + "p".repeat(2000) + "`},`activeAt`:`2026-11-23T09:00:00Z`}}", "the limit is 1024"),
+                Arguments.of("10,000 selectors", "{`cluster`:`test-east`,`selectors`:[" + "`up`,".repeat(9_999) + "`up`]," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "the limit is 100"),
+                Arguments.of("a regex RE2 refuses", "{`cluster`:`test-east`,`selectors`:[`up{job=~\\`(\\`}`]," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "invalid regular expression"),
+                Arguments.of("a lookahead", "{`cluster`:`test-east`,`selectors`:[`up{job=~\\`(?!x).*\\`}`]," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "RE2 does not accept"),
+                Arguments.of("a 1-second window", "{`cluster`:`test-east`,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T08:00:01Z`}}", "screening needs at least 30"),
+                Arguments.of("a step of a day on 3 hours", "{`cluster`:`test-east`,`step`:`P1D`," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "screening needs at least 30"),
+                Arguments.of("a step beyond a year", "{`cluster`:`test-east`,`step`:`P9999D`," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "must be between PT0S"),
+                Arguments.of("a test window of 2 steps", "{`cluster`:`test-east`,`step`:`PT5M`,`testWindow`:`PT10M`," + "`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T11:00:00Z`}" + "}", "screening needs at least 10"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +60,16 @@ class AnalysisResourceTest {
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("status", equalTo(400)).body("error", containsString(message));
         assertEquals(before, storedAnalyses(), "a refused request must store nothing");
+    }
+
+    @Test
+    void controlCharactersAndNonNumbersInQueryParametersAre400s() {
+        String nul = String.valueOf((char) 0); // sent as %00
+        given().queryParam("alert", nul).get("/api/v1/analyses").then().statusCode(400)
+                .body("error", containsString("control character"));
+        given().queryParam("cluster", "east" + nul).get("/api/v1/analyses").then().statusCode(400)
+                .body("error", containsString("control character"));
+        given().get("/api/v1/analyses?size=abc").then().statusCode(400).body("error", containsString("'size' must be a whole number"));
     }
 
     @Test
@@ -88,7 +110,10 @@ class AnalysisResourceTest {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
                 .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
-        given().get("/api/v1/analyses/" + id + "/series").then().statusCode(200).body("series.size()", equalTo(0))
+        given().get("/api/v1/analyses/" + id + "/series?size=abc").then().statusCode(400)
+                .body("error", containsString("'size' must be a whole number"));
+        given().get("/api/v1/analyses/" + id + "/series?changed=maybe").then().statusCode(400);
+                given().get("/api/v1/analyses/" + id + "/series").then().statusCode(200).body("series.size()", equalTo(0))
                 .body("total", equalTo(0)).body("page", equalTo(0)).body("size", equalTo(100));
         given().get("/api/v1/analyses/" + id + "/series?status=WOBBLY").then().statusCode(400)
                 .body("error", containsString("UNCONVERTED_COUNTER"));

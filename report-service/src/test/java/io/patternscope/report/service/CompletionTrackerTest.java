@@ -33,6 +33,8 @@ class CompletionTrackerTest {
     AnalysisService analyses;
     @Inject
     CompletionTracker tracker;
+    @Inject
+    AnalysisSweeper sweeper;
 
     private String newAnalysis() {
         Instant end = Instant.parse("2026-11-23T09:00:00Z");
@@ -120,5 +122,23 @@ class CompletionTrackerTest {
         assertEquals("FAILED", view.status());
         assertTrue(view.statusReason().contains("unreachable"));
         assertTrue(analyses.report(UUID.fromString(id), ClusterScope.UNRESTRICTED).contains("unreachable"));
+    }
+
+    @Test
+    void anAnalysisWithoutProgressIsEndedFailedBySweeperAndLateEventsChangeNothing() {
+        String stalled = newAnalysis();
+        String moving = newAnalysis();
+        tracker.onFetchPlanned(new FetchPlanned(moving, 3, 1, List.of(), null));
+        // Every analysis created before this instant without progress since counts as stalled.
+        int ended = sweeper.sweep(Instant.now().plusSeconds(1));
+        assertTrue(ended >= 2, "both had no progress since the cutoff: " + ended);
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(stalled), ClusterScope.UNRESTRICTED);
+        assertEquals("FAILED", view.status());
+        assertTrue(view.statusReason().startsWith("no progress for "), view.statusReason());
+        assertTrue(analyses.report(UUID.fromString(stalled), ClusterScope.UNRESTRICTED).contains("no progress"));
+        tracker.onFetchPlanned(new FetchPlanned(stalled, 3, 1, List.of(), null));
+        assertEquals("FAILED", analyses.view(UUID.fromString(stalled), ClusterScope.UNRESTRICTED).status());
+        sweeper.sweep(Instant.now().minusSeconds(3600));
+        assertEquals(0, sweeper.sweep(Instant.now().minusSeconds(3600)), "a second sweep finds nothing left");
     }
 }
