@@ -186,9 +186,14 @@ class EndToEndIT {
         assertTrue(malformed.body().path("error").asText().contains("malformed JSON"));
         assertEquals(before, driver.get("/api/v1/analyses?size=500").body().size());
         assertEquals(404, driver.get("/api/v1/analyses/00000000-0000-0000-0000-000000000000").status());
-        AnalysisDriver.Reply noStream = driver.get("/api/v1/analyses/00000000-0000-0000-0000-000000000000/events");
-        assertEquals(404, noStream.status(), "an unknown analysis has no event stream: " + noStream.body());
-        assertTrue(noStream.body().path("error").asText().contains("no analysis"), noStream.body().toString());
+        java.net.http.HttpResponse<String> noStream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stack.gateway().resolve(
+                                "/api/v1/analyses/00000000-0000-0000-0000-000000000000/events"))
+                        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, noStream.statusCode(), "an unknown analysis has no event stream: " + noStream.body());
+        assertTrue(noStream.body().contains("no analysis"), noStream.body());
         AnalysisDriver.Reply ancient = driver.post("/api/v1/analyses", "{\"cluster\":\"east\",\"window\":{\"start\":"
                 + "\"+999999999-01-01T00:00:00Z\",\"end\":\"+999999999-01-01T03:00:00Z\"}}");
         assertEquals(400, ancient.status(), "a window in year 999999999: " + ancient.body());
