@@ -73,36 +73,27 @@ class JetStreamBusIT {
 
     @Test
     void aMessageThatAlwaysFailsIsRetriedThenGivenUpOnOnce() throws Exception {
-        first.publish("doomed", "d-1", text("{\"analysisId\":\"x\",\"batchNo\":3}"));
-        AtomicInteger attempts = new AtomicInteger();
-        CountDownLatch gaveUp = new CountDownLatch(1);
-        first.consume("doomed", "doomed", Duration.ofSeconds(30), 3, 1, new MessageHandler() {
-            @Override
-            public void handle(Delivery delivery) {
-                attempts.incrementAndGet();
-                throw new IllegalStateException("always fails");
-            }
-
-            @Override
-            public void onGiveUp(Delivery delivery, Exception cause) {
-                gaveUp.countDown();
-            }
-        });
-        assertTrue(gaveUp.await(30, TimeUnit.SECONDS));
-        Thread.sleep(3000);
-        assertEquals(3, attempts.get(), "delivered exactly max-deliver times");
+        assertEquals(3, deliveriesUntilGivenUp("doomed", 3, new IllegalStateException("always fails")),
+                "delivered exactly max-deliver times");
     }
 
     @Test
     void aFailureTheSameMessageWouldRepeatIsGivenUpOnAtOnce() throws Exception {
-        first.publish("bad-data", "b-1", text("{\"analysisId\":\"y\",\"batchNo\":4}"));
+        assertEquals(1, deliveriesUntilGivenUp("bad-data", 5,
+                new IllegalArgumentException("the batch holds a value no retry will change")),
+                "no redelivery of a deterministic failure");
+    }
+
+    /** Publishes one message to {@code subject}, fails every delivery with {@code failure}; returns how many there were. */
+    private int deliveriesUntilGivenUp(String subject, int maxDeliver, RuntimeException failure) throws Exception {
+        first.publish(subject, subject + "-1", text("{\"analysisId\":\"x\",\"batchNo\":3}"));
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch gaveUp = new CountDownLatch(1);
-        first.consume("bad-data", "bad-data", Duration.ofSeconds(30), 5, 1, new MessageHandler() {
+        first.consume(subject, subject, Duration.ofSeconds(30), maxDeliver, 1, new MessageHandler() {
             @Override
             public void handle(Delivery delivery) {
                 attempts.incrementAndGet();
-                throw new IllegalArgumentException("the batch holds a value no retry will change");
+                throw failure;
             }
 
             @Override
@@ -112,7 +103,7 @@ class JetStreamBusIT {
         });
         assertTrue(gaveUp.await(30, TimeUnit.SECONDS));
         Thread.sleep(3000);
-        assertEquals(1, attempts.get(), "no redelivery of a deterministic failure");
+        return attempts.get();
     }
 
     @Test
