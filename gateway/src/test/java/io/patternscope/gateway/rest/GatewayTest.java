@@ -57,4 +57,15 @@ class GatewayTest {
                 .get("/api/v1/analyses/00000000-0000-0000-0000-000000000000/events")
                 .then().statusCode(503).body(containsString("report-service is unavailable"));
     }
+
+    @Test
+    void everyApiErrorIsJsonWithASentence() {
+        String token = TestTokens.create("test-east");
+        given().auth().oauth2(token).get("/api/v1/no-such-thing").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", containsString("no such"));
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/api/v1/analyses/%2e%2e").then().statusCode(404)
+                .contentType(ContentType.JSON).body("error", containsString("no such"));
+        given().auth().oauth2(token).delete("/api/v1/me").then().statusCode(405).contentType(ContentType.JSON)
+                .body("error", containsString("not allowed"));
+    }
 }

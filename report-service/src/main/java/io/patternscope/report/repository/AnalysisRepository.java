@@ -67,6 +67,24 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                 .setParameter("id", id).setParameter("span", span).getSingleResult());
     }
 
+    /** The progress counters of several analyses in one query (those with none are absent). */
+    public Uni<Map<UUID, Map<Stage, long[]>>> progressOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT analysis_id, stage, count(*), coalesce(sum(series), 0) FROM stage_progress "
+                                + "WHERE analysis_id IN (:ids) GROUP BY analysis_id, stage", Object[].class)
+                .setParameter("ids", ids).getResultList()).map(rows -> {
+                    Map<UUID, Map<Stage, long[]>> out = new java.util.HashMap<>();
+                    for (Object[] row : rows) {
+                        out.computeIfAbsent((UUID) row[0], k -> new EnumMap<>(Stage.class)).put(Stage.valueOf((String) row[1]),
+                                new long[] {((Number) row[2]).longValue(), ((Number) row[3]).longValue()});
+                    }
+                    return out;
+                });
+    }
+
     /** Unfinished analyses whose last progress (or creation, if none) is older than {@code cutoff}. */
     public Uni<List<UUID>> stalledSince(Instant cutoff) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -107,8 +107,10 @@ public class AnalysisService {
 
     public List<ApiViews.AnalysisView> search(ClusterScope scope, String cluster, String alert, Instant from, Instant to,
                                               int page, int size) {
-        return tx.readOnly(() -> analyses.search(scope.clusters(), cluster, alert, from, to, page, size)).stream()
-                .map(a -> AnalysisMapper.toView(a, java.util.Map.of())).toList();
+        List<AnalysisEntity> found = tx.readOnly(() -> analyses.search(scope.clusters(), cluster, alert, from, to, page, size));
+        java.util.Map<UUID, java.util.Map<io.patternscope.report.repository.AnalysisRepository.Stage, long[]>> progress =
+                tx.readOnly(() -> analyses.progressOf(found.stream().map(a -> a.id).toList()));
+        return found.stream().map(a -> AnalysisMapper.toView(a, progress.getOrDefault(a.id, java.util.Map.of()))).toList();
     }
 
     /** Every screened series with its statistics, for the operator who wants more than the findings. */

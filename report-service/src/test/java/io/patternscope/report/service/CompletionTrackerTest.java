@@ -141,4 +141,15 @@ class CompletionTrackerTest {
         sweeper.sweep(Instant.now().minusSeconds(3600));
         assertEquals(0, sweeper.sweep(Instant.now().minusSeconds(3600)), "a second sweep finds nothing left");
     }
+
+    @Test
+    void theListShowsEachAnalysisWithItsProgress() {
+        String id = newAnalysis();
+        tracker.onProgress(new StageProgress(id, StageProgress.Stage.DISCOVERED, -1, 4));
+        tracker.onProgress(new StageProgress(id, StageProgress.Stage.FETCHED, 0, 3));
+        ApiViews.AnalysisView listed = analyses.search(ClusterScope.UNRESTRICTED, "test-east", null, null, null, 0, 500).stream()
+                .filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(4, listed.progress().discovered());
+        assertEquals(3, listed.progress().fetched());
+    }
 }
