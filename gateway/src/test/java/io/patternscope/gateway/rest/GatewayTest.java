@@ -68,4 +68,16 @@ class GatewayTest {
         given().auth().oauth2(token).delete("/api/v1/me").then().statusCode(405).contentType(ContentType.JSON)
                 .body("error", containsString("not allowed"));
     }
+
+    @Test
+    void everyAnswerCarriesTheBrowserDefencesAndTheApiIsNeverCached() {
+        given().get("/").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer").header("Permissions-Policy", containsString("camera=()"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Cache-Control", "no-cache");
+        given().auth().oauth2(TestTokens.create("test-east")).get("/api/v1/me").then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/me").then().statusCode(401).header("Cache-Control", "no-store");
+    }
 }
