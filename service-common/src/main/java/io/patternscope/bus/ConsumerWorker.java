@@ -5,6 +5,10 @@ import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
 import io.patternscope.core.resilience.Failures;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -12,13 +16,20 @@ import org.jboss.logging.Logger;
 /**
  * One thread pulling one message at a time from a durable consumer and acking it after the handler.
  * A failure the same message would repeat ({@link Failures#isDeterministic}) gives up at once; others
- * are redelivered after a delay until the consumer's last allowed delivery.
+ * are redelivered after a delay until the consumer's last allowed delivery. While a message is
+ * handled, a heartbeat ({@code inProgress}) every third of the ack wait keeps it from redelivery.
  */
 final class ConsumerWorker {
 
     private static final Logger LOG = Logger.getLogger(ConsumerWorker.class);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    /** Tells the server, for every delivery still being handled, that its worker is alive. */
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jetstream-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final JetStream jetStream;
     private final String stream;
@@ -26,12 +37,14 @@ final class ConsumerWorker {
     private final String filter;
     private final MessageHandler handler;
     private final int maxDeliver;
+    private final Duration heartbeat;
     private volatile boolean running = true;
     private Thread thread;
 
-    ConsumerWorker(JetStream jetStream, String stream, String consumer, String filter, int maxDeliver,
+    ConsumerWorker(JetStream jetStream, String stream, String consumer, String filter, Duration ackWait, int maxDeliver,
                    MessageHandler handler) {
         this.maxDeliver = maxDeliver;
+        this.heartbeat = Duration.ofMillis(Math.max(500, ackWait.toMillis() / 3));
         this.jetStream = jetStream;
         this.stream = stream;
         this.consumer = consumer;
@@ -87,6 +100,23 @@ final class ConsumerWorker {
     }
 
     private void handle(Message message) {
+        // While the handler works, the delivery is kept alive at a third of the ack wait: a short ack
+        // wait then brings a dead worker's message back in seconds, and never takes a slow one away.
+        ScheduledFuture<?> alive = HEARTBEATS.scheduleAtFixedRate(() -> {
+            try {
+                message.inProgress();
+            } catch (RuntimeException e) {
+                LOG.debugf("consumer %s: heartbeat failed: %s", consumer, e.getMessage());
+            }
+        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            handleAlive(message);
+        } finally {
+            alive.cancel(false);
+        }
+    }
+
+    private void handleAlive(Message message) {
         try {
             handler.handle(new Delivery(message));
             message.ack();

@@ -127,10 +127,18 @@ public final class JetStreamBus implements AutoCloseable {
     }
 
     /**
+     * The ack wait every stage uses: a message whose worker died comes back this soon; live workers
+     * keep theirs with heartbeats, however long the work takes.
+     */
+    public static final Duration ACK_WAIT = Duration.ofSeconds(10);
+
+    /**
      * Starts {@code workers} threads pulling from the durable consumer {@code durable} (created if
      * missing). Replicas of a service use the same durable name and so share its messages.
      *
-     * @param ackWait    how long a delivery may run before the server redelivers it
+     * @param ackWait    how long a delivery may go without a heartbeat before the server redelivers it
+     *                   (the worker sends one every third of it while handling): how soon a dead
+     *                   worker's message comes back
      * @param maxDeliver attempts before the server gives up on a message
      */
     public void consume(String durable, String relativeFilterSubject, Duration ackWait, int maxDeliver, int workers,
@@ -152,7 +160,8 @@ public final class JetStreamBus implements AutoCloseable {
             throw new IllegalStateException("cannot create consumer " + consumerName + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < workers; i++) {
-            ConsumerWorker worker = new ConsumerWorker(jetStream, settings.stream(), consumerName, filter, maxDeliver, handler);
+            ConsumerWorker worker = new ConsumerWorker(jetStream, settings.stream(), consumerName, filter, ackWait, maxDeliver,
+                    handler);
             this.workers.add(worker);
             worker.start(consumerName + "-" + i);
         }

@@ -84,6 +84,25 @@ class JetStreamBusIT {
                 "no redelivery of a deterministic failure");
     }
 
+    @Test
+    void aDeliveryHandledLongerThanTheAckWaitIsKeptAliveNotRedelivered() throws Exception {
+        first.publish("slow", "s-1", text("{\"analysisId\":\"z\",\"batchNo\":1}"));
+        AtomicInteger deliveries = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        first.consume("slow", "slow", Duration.ofSeconds(1), 5, 2, d -> {
+            deliveries.incrementAndGet();
+            try {
+                Thread.sleep(3500); // three and a half ack waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.countDown();
+        });
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        Thread.sleep(2500);
+        assertEquals(1, deliveries.get(), "the heartbeats kept the slow delivery from a second worker");
+    }
+
     /** Publishes one message to {@code subject}, fails every delivery with {@code failure}; returns how many there were. */
     private int deliveriesUntilGivenUp(String subject, int maxDeliver, RuntimeException failure) throws Exception {
         first.publish(subject, subject + "-1", text("{\"analysisId\":\"x\",\"batchNo\":3}"));

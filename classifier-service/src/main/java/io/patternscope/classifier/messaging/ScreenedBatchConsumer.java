@@ -11,7 +11,6 @@ import io.patternscope.core.wire.Subjects;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** screened batch in → classified batch out to report-service, with a stable message id. */
@@ -33,7 +32,7 @@ public class ScreenedBatchConsumer implements MessageHandler {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.SERIES_SCREENED, Duration.ofSeconds(60), 5, workers, this);
+        bus.consume(DURABLE, Subjects.SERIES_SCREENED, JetStreamBus.ACK_WAIT, 5, workers, this);
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.patternscope.detector.service.BatchScreening;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 
 /** fetched batch in → screened batch out, with the same batch number and a stable message id. */
 @ApplicationScoped
@@ -34,7 +33,7 @@ public class FetchedBatchConsumer implements MessageHandler {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.SERIES_FETCHED, Duration.ofSeconds(60), 5, config.workers(), this);
+        bus.consume(DURABLE, Subjects.SERIES_FETCHED, JetStreamBus.ACK_WAIT, 5, config.workers(), this);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.patternscope.fetcher.service.FetchPlanner;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 
 /** Takes analysis requests from the durable consumer that all fetcher replicas share, and plans their fetch. */
 @ApplicationScoped
@@ -31,7 +30,7 @@ public class AnalysisRequestConsumer implements MessageHandler {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.ANALYSIS_REQUESTED, Duration.ofMinutes(2), 3, config.workers(), this);
+        bus.consume(DURABLE, Subjects.ANALYSIS_REQUESTED, JetStreamBus.ACK_WAIT, 3, config.workers(), this);
     }
 
     @Override

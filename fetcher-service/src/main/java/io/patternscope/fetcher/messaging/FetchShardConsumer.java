@@ -12,7 +12,6 @@ import io.patternscope.fetcher.service.AnalysisFetcher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 
 /** Takes fetch shards; every fetcher replica binds to the same durable, so replicas share an analysis. */
@@ -33,7 +32,7 @@ public class FetchShardConsumer implements MessageHandler {
 
     void start(@Observes StartupEvent event) {
         // A shard reports progress every 1,000 series, which restarts the 2-minute ack deadline.
-        bus.consume(DURABLE, Subjects.FETCH_SHARD, Duration.ofMinutes(2), 3, config.shardWorkers(), this);
+        bus.consume(DURABLE, Subjects.FETCH_SHARD, JetStreamBus.ACK_WAIT, 3, config.shardWorkers(), this);
     }
 
     @Override

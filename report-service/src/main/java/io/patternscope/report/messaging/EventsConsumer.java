@@ -15,7 +15,6 @@ import io.patternscope.report.service.CompletionTracker;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Everything under {@code <prefix>.events.>}: progress, fetch completion, classified batches. */
@@ -36,7 +35,7 @@ public class EventsConsumer implements MessageHandler {
     }
 
     void start(@Observes StartupEvent event) {
-        bus.consume(DURABLE, Subjects.EVENTS + ".>", Duration.ofSeconds(60), 10, workers, this);
+        bus.consume(DURABLE, Subjects.EVENTS + ".>", JetStreamBus.ACK_WAIT, 10, workers, this);
     }
 
     @Override
