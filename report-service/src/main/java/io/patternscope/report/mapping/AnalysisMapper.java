@@ -18,12 +18,25 @@ public final class AnalysisMapper {
     private AnalysisMapper() {
     }
 
+    /**
+     * The analysis with its progress counters; once it has ended, the counters are at least its final
+     * counts (series discovered, fetched, and with a stored verdict), so a progress event lost in a
+     * crash never shows an ended analysis short of its series.
+     */
     public static ApiViews.AnalysisView toView(AnalysisEntity a, Map<Stage, long[]> progress) {
         long[] none = {0, 0};
+        long discovered = progress.getOrDefault(Stage.DISCOVERED, none)[1];
+        long fetched = progress.getOrDefault(Stage.FETCHED, none)[1];
+        long screened = progress.getOrDefault(Stage.SCREENED, none)[1];
+        long classified = progress.getOrDefault(Stage.CLASSIFIED, none)[1];
+        if (a.isFinished()) {
+            discovered = Math.max(discovered, a.discovered == null ? 0 : a.discovered);
+            fetched = Math.max(fetched, a.fetched == null ? 0 : a.fetched);
+            screened = Math.max(screened, a.screened == null ? 0 : a.screened);
+            classified = Math.max(classified, a.screened == null ? 0 : a.screened);
+        }
         return new ApiViews.AnalysisView(a.id.toString(), a.cluster, a.status, a.statusReason, alert(a), window(a),
-                new ApiViews.ProgressView(progress.getOrDefault(Stage.DISCOVERED, none)[1],
-                        progress.getOrDefault(Stage.FETCHED, none)[1], progress.getOrDefault(Stage.SCREENED, none)[1],
-                        progress.getOrDefault(Stage.CLASSIFIED, none)[1], a.totalBatches,
+                new ApiViews.ProgressView(discovered, fetched, screened, classified, a.totalBatches,
                         progress.getOrDefault(Stage.CLASSIFIED, none)[0]),
                 a.createdAt, a.completedAt, "/api/v1/analyses/" + a.id + "/report");
     }

@@ -50,6 +50,8 @@ public class AnalysisEntity extends PanacheEntityBase {
     public Integer totalBatches;
     public Integer discovered;
     public Integer fetched;
+    /** Series with a stored verdict when the analysis ended (null while it runs). */
+    public Integer screened;
     @Column(name = "partial_reasons")
     public String partialReasons;
     public String model;

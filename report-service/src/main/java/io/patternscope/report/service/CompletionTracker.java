@@ -209,6 +209,7 @@ public class CompletionTracker {
 
     private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings) {
         a.completedAt = Instant.now();
+        a.screened = rows.size();
         a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings, components.resolver(a.cluster),
                 components.topology(a.cluster)));
         LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());

@@ -152,4 +152,17 @@ class CompletionTrackerTest {
         assertEquals(4, listed.progress().discovered());
         assertEquals(3, listed.progress().fetched());
     }
+
+    @Test
+    void anEndedAnalysisShowsItsFinalCountsEvenWhenProgressEventsWereLost() {
+        String id = newAnalysis();
+        tracker.onFetchPlanned(new FetchPlanned(id, 2, 1, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 2, 1, "query_range", List.of(), null));
+        // The detector died after publishing its batch and before its SCREENED progress event.
+        tracker.onClassified(new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000), series("b", 0.5, 0.1, -1))));
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
+        assertEquals("COMPLETED", view.status());
+        assertEquals(2, view.progress().screened());
+        assertEquals(2, view.progress().fetched());
+    }
 }
