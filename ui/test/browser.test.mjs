@@ -88,6 +88,15 @@ async function analyzeTheDemoAlert(page) {
     assert.ok(await page.locator('#progress .chip:has-text("onerror")').count() > 0, 'the alert labels are shown');
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'a label value ran as markup');
     assert.ok(Number((await page.textContent('[data-stage=screened]')).replace(/,/g, '')) > 100, 'screened counter shown');
+    // The Analyses list shows how far each analysis got.
+    const reportUrl = page.url();
+    await page.goto(reportUrl.replace(/#\/analysis\/.*$/, '#/analyses'));
+    const row = page.locator('tr', { has: page.locator(`a[href="${new URL(reportUrl).hash}"]`) });
+    await row.waitFor();
+    assert.match(await row.locator('td.progress').textContent(), /^[\d,]+ of [\d,]+ classified$/);
+    assert.doesNotMatch(await row.locator('td.progress').textContent(), /^0 of/);
+    await page.goto(reportUrl);
+    await page.waitForSelector('#findings li.finding', { timeout: 60_000 });
     // The report leads with the likely root-cause components, each with its evidence.
     assert.ok(await page.locator('#root-causes li.component').count() >= 1, 'likely root-cause components shown');
     assert.ok(await page.locator('#root-causes li.component code').count() >= 1, 'each with its evidence');

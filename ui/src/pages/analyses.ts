@@ -30,11 +30,12 @@ export function analysesPage(app: HTMLElement): void {
         append(body, h('tr', {},
           h('td', {}, h('a', { href: `#/analysis/${encodeURIComponent(a.id)}` }, a.alert?.name ?? 'window')),
           h('td', {}, a.cluster), h('td', {}, h('span', { class: `status ${a.status.toLowerCase()}` }, a.status)),
+          h('td', { class: 'progress' }, progressText(a)),
           h('td', {}, time(a.createdAt)), h('td', {}, remove)));
       }
       if (list.length) {
         append(results, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Alert'), h('th', {}, 'Cluster'),
-          h('th', {}, 'Status'), h('th', {}, 'Started'), h('th', {}, ''))), body));
+          h('th', {}, 'Status'), h('th', {}, 'Series'), h('th', {}, 'Started'), h('th', {}, ''))), body));
       }
     } catch (err) {
       clear(results);
@@ -46,4 +47,11 @@ export function analysesPage(app: HTMLElement): void {
   form.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   append(app, h('section', { class: 'card' }, h('h1', {}, 'Past analyses'), form, results));
   void search();
+}
+
+/** How far an analysis got: classified of discovered series (an ended one shows its final counts). */
+function progressText(a: Analysis): string {
+  const p = a.progress;
+  if (!p || p.discovered === 0) return a.status === 'PENDING' ? 'waiting to start' : '—';
+  return `${p.classified.toLocaleString('en')} of ${p.discovered.toLocaleString('en')} classified`;
 }
