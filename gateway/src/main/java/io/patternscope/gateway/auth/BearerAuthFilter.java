@@ -2,6 +2,7 @@ package io.patternscope.gateway.auth;
 
 import io.patternscope.core.api.ApiViews.ErrorView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every {@code /api/} call needs {@code Authorization: Bearer <token>}: an unknown or revoked token
- * is 401, a token over its rate is 429 with {@code Retry-After}. Health, metrics, the OpenAPI
+ * is 401, a token over its rate is 429 with {@code Retry-After}, and so is a client address over its
+ * rate of failed authentications ({@code patternscope.auth.failed-rate-limit.*}, 30 a minute, bursts
+ * of 20). Health, metrics, the OpenAPI
  * document and the UI's files are not REST resources and stay open.
  */
 public class BearerAuthFilter {
@@ -21,27 +24,33 @@ public class BearerAuthFilter {
     private final ApiTokenStore store;
     private final CurrentCaller current;
     private final TokenBuckets buckets;
+    private final TokenBuckets failures;
 
     public BearerAuthFilter(ApiTokenStore store, CurrentCaller current,
                             @ConfigProperty(name = "patternscope.auth.rate-limit.per-minute", defaultValue = "600") int perMinute,
-                            @ConfigProperty(name = "patternscope.auth.rate-limit.burst", defaultValue = "120") int burst) {
+                            @ConfigProperty(name = "patternscope.auth.rate-limit.burst", defaultValue = "120") int burst,
+                            @ConfigProperty(name = "patternscope.auth.failed-rate-limit.per-minute", defaultValue = "30")
+                            int failedPerMinute,
+                            @ConfigProperty(name = "patternscope.auth.failed-rate-limit.burst", defaultValue = "20") int failedBurst) {
         this.store = store;
         this.current = current;
         this.buckets = new TokenBuckets(perMinute, burst);
+        this.failures = new TokenBuckets(failedPerMinute, failedBurst);
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(ContainerRequestContext request) {
+    public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            return Uni.createFrom().item(unauthorized("a bearer token is required: Authorization: Bearer <token>"));
+            return Uni.createFrom().item(failed(address, "a bearer token is required: Authorization: Bearer <token>"));
         }
         return store.find(header.substring(7).strip()).map(found -> {
             if (found.isEmpty()) {
-                return unauthorized("the bearer token is unknown or revoked");
+                return failed(address, "the bearer token is unknown or revoked");
             }
             long wait = buckets.tryAcquire(found.get().tokenId(), System.nanoTime());
             if (wait > 0) {
@@ -52,6 +61,20 @@ public class BearerAuthFilter {
             current.set(found.get());
             return null;
         });
+    }
+
+    /**
+     * A 401, or a 429 once this client address has failed more often than the failed-authentication
+     * limit allows (guessing tokens costs time; a valid token from the same address still works).
+     */
+    private Response failed(String address, String message) {
+        long wait = failures.tryAcquire(address, System.nanoTime());
+        if (wait > 0) {
+            return Response.status(429).header("Retry-After", wait).type(MediaType.APPLICATION_JSON)
+                    .entity(Json.encode(new ErrorView(429, "too many failed authentications from this address; retry in "
+                            + wait + " s"))).build();
+        }
+        return unauthorized(message);
     }
 
     private static Response unauthorized(String message) {
