@@ -42,7 +42,7 @@ export function seriesChart(target: HTMLElement, values: Values, window: Window,
     }
     ctx.restore();
   };
-  const width = Math.max(320, Math.min(target.clientWidth || 720, 960));
+  const width = Math.max(240, Math.min(target.clientWidth || 720, 960));
   const chart = new uPlot({
     width,
     height: 170,
@@ -55,6 +55,15 @@ export function seriesChart(target: HTMLElement, values: Values, window: Window,
     hooks: { drawClear: [shade], draw: [markers] },
   }, [values.timestamps, values.values as number[]], target);
   target.dataset.points = String(values.timestamps.length);
+  // Follow the page's width (a phone turned, a window resized); stop once the chart left the page.
+  const fit = () => {
+    if (!target.isConnected) {
+      globalThis.removeEventListener('resize', fit);
+      return;
+    }
+    chart.setSize({ width: Math.max(240, Math.min(target.clientWidth || 720, 960)), height: 170 });
+  };
+  globalThis.addEventListener('resize', fit);
   return chart;
 }
 

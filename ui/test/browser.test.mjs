@@ -111,6 +111,19 @@ async function analyzeTheDemoAlert(page) {
     assert.ok(Number(await chart.getAttribute('data-points')) > 100, 'the chart has the series drawn');
     assert.match(await top.first().textContent(), /STEADY_INCREASE|LEVEL_SHIFT_UP|SUDDEN_INCREASE/);
 
+    // At a phone's width the report fits the screen: nothing wider than the viewport.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(phoneWidth <= 392, `the report is ${phoneWidth} px wide at 390 px`);
+    if (env.PATTERNSCOPE_SCREENSHOT) {
+      await page.evaluate(() => window.scrollTo(0, document.querySelector('#root-causes').getBoundingClientRect().top
+        + window.scrollY - 10));
+      await page.screenshot({ path: join(dirname(env.PATTERNSCOPE_SCREENSHOT), 'report-phone.png'), fullPage: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForTimeout(300);
+
     if (env.PATTERNSCOPE_SCREENSHOT) {
       // The findings with the root cause's chart in view, as the README shows them.
       await page.locator('#findings').scrollIntoViewIfNeeded();
