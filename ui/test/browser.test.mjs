@@ -165,6 +165,13 @@ async function analyzeTheDemoAlert(page) {
     await page.click('form.row button[type=submit]');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
 
+    // The window form speaks 24-hour UTC, and a window the server refuses says why.
+    await page.goto(base + '/#/alerts');
+    assert.match(await page.inputValue('#w-start'), /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await page.fill('#w-end', await page.inputValue('#w-start'));
+    await page.click('form.card button[type=submit]');
+    await page.locator('form.card p.error:has-text("is not after its start")').waitFor();
+
     // The tenant's ranking: a bad weight is refused with the sentence, a hidden pattern is saved.
     await page.goto(base + '/#/settings');
     const form = page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"]`);
@@ -173,10 +180,14 @@ async function analyzeTheDemoAlert(page) {
     await form.locator('p.error:has-text("between 0 and 10")').waitFor();
     await form.locator('input[name=stillAbnormal]').fill('0.8');
     await form.locator('input[value=FLUCTUATIONS]').check();
+    await form.locator('input[name=patternWeights]').fill('SINGLE_SPIKE=1.5');
     await form.locator('button[type=submit]').click();
     await form.locator('p:has-text("Saved.")').waitFor();
     await page.reload();
     assert.ok(await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[value=FLUCTUATIONS]`).isChecked());
+    assert.equal(await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[name=patternWeights]`).inputValue(),
+      'SINGLE_SPIKE=1.5');
+    await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[name=patternWeights]`).fill('');
     await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[value=FLUCTUATIONS]`).uncheck();
     await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] button[type=submit]`).click();
     await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] p:has-text("Saved.")`).waitFor();

@@ -57,15 +57,17 @@ async function analyze(button: HTMLButtonElement, a: Alert): Promise<void> {
 
 function windowForm(me: Me): HTMLElement {
   const now = new Date();
-  const iso = (d: Date) => d.toISOString().slice(0, 16);
+  // Text in 24-hour UTC, not datetime-local: that one shows the browser's locale (AM/PM) while the page says UTC.
+  const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   const cluster = h('select', { id: 'w-cluster' }, ...me.clusters.map((c) => h('option', { value: c }, c)));
-  const start = h('input', { id: 'w-start', type: 'datetime-local', value: iso(new Date(now.getTime() - 3 * 3600_000)) });
-  const end = h('input', { id: 'w-end', type: 'datetime-local', value: iso(now) });
+  const start = h('input', { id: 'w-start', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM',
+    value: utc(new Date(now.getTime() - 3 * 3600_000)) });
+  const end = h('input', { id: 'w-end', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM', value: utc(now) });
   const selectors = h('input', { id: 'w-selectors', type: 'text', placeholder: 'optional: {namespace="shop"}, up' });
   const message = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card' },
     h('h2', {}, 'Analyze a window'),
-    h('p', { class: 'muted' }, 'Times in UTC; the last third of the window is tested against the rest unless the alert says otherwise.'),
+    h('p', { class: 'muted' }, 'Times in UTC, 24-hour (YYYY-MM-DD HH:MM); the last third of the window is tested against the rest.'),
     h('div', { class: 'row' },
       h('label', {}, 'Cluster ', cluster), h('label', {}, 'From ', start), h('label', {}, 'To ', end)),
     h('label', { class: 'wide' }, 'Selectors ', selectors),
@@ -73,9 +75,10 @@ function windowForm(me: Me): HTMLElement {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     message.textContent = '';
+    const instant = (text: string) => `${text.trim().replace(' ', 'T')}:00Z`;
     const body: Record<string, unknown> = {
       cluster: cluster.value,
-      window: { start: `${start.value}:00Z`, end: `${end.value}:00Z` },
+      window: { start: instant(start.value), end: instant(end.value) },
     };
     const list = selectors.value.split(/,(?![^{]*})/).map((s) => s.trim()).filter(Boolean);
     if (list.length) body.selectors = list;

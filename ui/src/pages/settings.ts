@@ -31,11 +31,14 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
   }
   const still = h('input', { type: 'number', step: '0.1', min: 0, max: 10, value: current.stillAbnormal, name: 'stillAbnormal' });
   const recovered = h('input', { type: 'number', step: '0.1', min: 0, max: 10, value: current.recovered, name: 'recovered' });
+  const weights = h('input', { type: 'text', name: 'patternWeights', class: 'weights', placeholder: 'SINGLE_SPIKE=1.5, FLUCTUATIONS=0.1',
+    value: Object.entries(current.patternWeights).map(([p, w]) => `${p}=${w}`).join(', ') });
   const boxes = PATTERNS.map((p) => h('label', { class: 'chip' },
     h('input', { type: 'checkbox', value: p, checked: current.hiddenPatterns.includes(p) }), ` ${p}`));
   const message = h('p', { role: 'status' });
   append(card, h('h2', {}, `Tenant ${tenant}`),
     h('div', { class: 'row' }, h('label', {}, 'Still abnormal (type 1) ', still), h('label', {}, 'Recovered (type 2) ', recovered)),
+    h('label', { class: 'wide' }, 'Per-pattern weights (override the type\'s weight) ', weights),
     h('p', {}, 'Hide these patterns from the findings:'), h('div', { class: 'chips' }, ...boxes),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save')), message);
   card.addEventListener('submit', async (e) => {
@@ -44,11 +47,22 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
     const hidden = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
     try {
       current = await putJson<Ranking>(path, { stillAbnormal: Number(still.value), recovered: Number(recovered.value),
-        patternWeights: current.patternWeights, hiddenPatterns: hidden });
+        patternWeights: parseWeights(weights.value), hiddenPatterns: hidden });
       message.textContent = 'Saved.';
     } catch (err) {
       message.className = 'error';
       message.textContent = err instanceof Error ? err.message : String(err);
     }
   });
+}
+
+/** "SINGLE_SPIKE=1.5, FLUCTUATIONS=0.1" → {SINGLE_SPIKE: 1.5, FLUCTUATIONS: 0.1}; the server checks names and ranges. */
+function parseWeights(text: string): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [name, value] = part.split('=').map((s) => s.trim());
+    const weight = Number(value);
+    out[name] = value !== undefined && value !== '' && Number.isFinite(weight) ? weight : (value ?? '');
+  }
+  return out;
 }
