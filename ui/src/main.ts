@@ -18,14 +18,15 @@ async function route(): Promise<void> {
   clear(app);
   const [, page, arg] = location.hash.split('/');
   if (!session.token() && page !== 'login') {
-    location.hash = '#/login';
+    // A deep link (a report opened in a new tab) is where the login returns to.
+    location.hash = `#/login/${encodeURIComponent(location.hash)}`;
     return;
   }
   const nav = document.getElementById('nav')!;
   nav.hidden = page === 'login' || !session.token();
   if (page === 'login') {
     me = undefined;
-    loginPage(app);
+    loginPage(app, arg ? decodeURIComponent(arg) : '#/alerts');
     return;
   }
   try {

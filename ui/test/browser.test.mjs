@@ -165,6 +165,20 @@ async function analyzeTheDemoAlert(page) {
     await page.click('form.row button[type=submit]');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
 
+    // A report link opened in a new tab (no session there) returns to the report after the login.
+    const other = await browser();
+    try {
+      const tab = other.pages()[0] ?? await other.newPage();
+      await tab.goto(`${base}/#/analysis/${analysisId}`);
+      await tab.waitForSelector('#token');
+      await tab.fill('#token', env.PATTERNSCOPE_TOKEN);
+      await tab.click('form.login button[type=submit]');
+      await tab.waitForSelector('#root-causes li.component', { timeout: 60_000 });
+      assert.ok(tab.url().endsWith(`#/analysis/${analysisId}`), tab.url());
+    } finally {
+      await other.close();
+    }
+
     // The window form speaks 24-hour UTC, and a window the server refuses says why.
     await page.goto(base + '/#/alerts');
     assert.match(await page.inputValue('#w-start'), /^\d{4}-\d\d-\d\d \d\d:\d\d$/);

@@ -1,7 +1,8 @@
 import { ApiError, getJson, session } from '../api';
 import { h, append } from '../dom';
 
-export function loginPage(app: HTMLElement): void {
+/** @param then where to go once logged in: the page that sent the browser here, or the alerts */
+export function loginPage(app: HTMLElement, then: string): void {
   const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', placeholder: 'psk_…', required: true });
   const message = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card login' },
@@ -15,7 +16,7 @@ export function loginPage(app: HTMLElement): void {
     session.set(input.value.trim());
     try {
       await getJson('/api/v1/me');
-      location.hash = '#/alerts';
+      location.hash = then.startsWith('#/') && !then.startsWith('#/login') ? then : '#/alerts';
     } catch (err) {
       session.clear();
       message.textContent = err instanceof ApiError ? err.message : 'the gateway cannot be reached';
