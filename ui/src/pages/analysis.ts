@@ -55,6 +55,10 @@ function showProgress(box: HTMLElement, a: Analysis): void {
           h('span', {}, h('b', { 'data-stage': k }, p[k].toLocaleString('en')), ` ${k} `)))
       : h('div', { class: 'stages' }, bar('Discovered', p.discovered), bar('Fetched', p.fetched), bar('Screened', p.screened),
           bar('Classified', p.classified)),
+    a.status === 'PENDING'
+      ? h('p', { class: 'muted', id: 'waiting' }, `Queued at ${time(a.createdAt)}: waiting for a fetcher to take it `
+        + '(one that makes no progress for 10 minutes ends FAILED with the reason).')
+      : null,
     a.statusReason ? h('p', { class: 'error' }, a.statusReason) : null);
 }
 
