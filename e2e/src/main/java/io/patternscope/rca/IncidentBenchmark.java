@@ -163,7 +163,9 @@ final class IncidentBenchmark {
             double[] memory = new double[n];
             double[] queue = new double[n];
             for (int t = 0; t < n; t++) {
-                double daily = 1 + 0.1 * Math.sin(2 * Math.PI * (incident.windowStartMs() + t * step) / 86_400_000.0);
+                // The rhythm's phase comes from the seed, not the clock: the same seed gives the same series on any day.
+                double daily = 1 + 0.1 * Math.sin(2 * Math.PI * (Math.floorMod(incident.seed(), 86_400_000L) + t * step)
+                        / 86_400_000.0);
                 double own = b[0] * daily * (1 + 0.06 * r.nextGaussian());
                 double add = latencyAdd.get(c.name())[t];
                 avg[t] = millis(own + add);
