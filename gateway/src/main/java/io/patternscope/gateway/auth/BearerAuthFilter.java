@@ -1,13 +1,11 @@
 package io.patternscope.gateway.auth;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
+import io.patternscope.gateway.rest.ErrorResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -54,9 +52,8 @@ public class BearerAuthFilter {
             }
             long wait = buckets.tryAcquire(found.get().tokenId(), System.nanoTime());
             if (wait > 0) {
-                return Response.status(429).header("Retry-After", wait).type(MediaType.APPLICATION_JSON)
-                        .entity(Json.encode(new ErrorView(429, "too many requests for this token; retry in " + wait + " s")))
-                        .build();
+                return ErrorResponses.json(429, "too many requests for this token; retry in " + wait + " s")
+                        .header("Retry-After", wait).build();
             }
             current.set(found.get());
             return null;
@@ -70,15 +67,13 @@ public class BearerAuthFilter {
     private Response failed(String address, String message) {
         long wait = failures.tryAcquire(address, System.nanoTime());
         if (wait > 0) {
-            return Response.status(429).header("Retry-After", wait).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.encode(new ErrorView(429, "too many failed authentications from this address; retry in "
-                            + wait + " s"))).build();
+            return ErrorResponses.json(429, "too many failed authentications from this address; retry in " + wait + " s")
+                    .header("Retry-After", wait).build();
         }
         return unauthorized(message);
     }
 
     private static Response unauthorized(String message) {
-        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"patternscope\"")
-                .type(MediaType.APPLICATION_JSON).entity(Json.encode(new ErrorView(401, message))).build();
+        return ErrorResponses.json(401, message).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"patternscope\"").build();
     }
 }

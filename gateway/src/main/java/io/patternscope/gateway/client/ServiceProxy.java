@@ -1,11 +1,10 @@
 package io.patternscope.gateway.client;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.gateway.config.RoutesConfig;
+import io.patternscope.gateway.rest.ErrorResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -68,8 +67,7 @@ public class ServiceProxy {
     }
 
     static Response unavailable(String name, Throwable failure) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON)
-                .entity(Json.encode(new ErrorView(503, name + " is unavailable: " + failure.getMessage()))).build();
+        return ErrorResponses.json(503, name + " is unavailable: " + failure.getMessage()).build();
     }
 
     private static Response relay(HttpResponse<Buffer> upstream) {

@@ -75,7 +75,7 @@ public class AnalysisLiveResource {
                 .onItem().transformToUniAndConcatenate(tick -> proxy.callReportService(scope, HttpMethod.GET,
                                 "/api/v1/analyses/" + PathSegments.encode(id))
                         .map(r -> r.statusCode() == 200 ? r.bodyAsString()
-                                : Json.encode(new ErrorView(r.statusCode(), errorOf(r.bodyAsString()))))
+                                : Json.encode(new ErrorView(r.statusCode(), ErrorResponses.messageOf(r.bodyAsString()))))
                         .onFailure().recoverWithItem(f -> Json.encode(new ErrorView(503, "report-service is unavailable"))))
                 // Until (and including) the first ended analysis or error: the poll after it closes the
                 // stream. Before the de-duplication, which would hold back the repeated final state.
@@ -97,7 +97,7 @@ public class AnalysisLiveResource {
         return proxy.callReportService(scope, HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(id) + "/report")
                 .chain(r -> {
                     if (r.statusCode() != 200) {
-                        return Uni.createFrom().item(error(r.statusCode(), errorOf(r.bodyAsString())));
+                        return Uni.createFrom().item(error(r.statusCode(), ErrorResponses.messageOf(r.bodyAsString())));
                     }
                     return Uni.createFrom().item(() -> read(r.bodyAsString(), series))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -163,15 +163,7 @@ public class AnalysisLiveResource {
         }
     }
 
-    private String errorOf(String body) {
-        try {
-            return json.readTree(body).path("error").asText("request failed");
-        } catch (IOException | RuntimeException e) {
-            return "request failed";
-        }
-    }
-
     private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.encode(new ErrorView(status, message))).build();
+        return ErrorResponses.json(status, message).build();
     }
 }

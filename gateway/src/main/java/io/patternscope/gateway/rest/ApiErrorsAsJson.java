@@ -1,9 +1,6 @@
 package io.patternscope.gateway.rest;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
-import io.vertx.core.json.Json;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,7 +21,6 @@ public class ApiErrorsAsJson {
             case 415 -> "the body must be JSON (Content-Type: application/json)";
             default -> e.getMessage() == null ? "request failed" : e.getMessage();
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.encode(new ErrorView(status, message)))
-                .build();
+        return ErrorResponses.json(status, message).build();
     }
 }

@@ -1,15 +1,11 @@
 package io.patternscope.gateway.rest;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
 import io.patternscope.gateway.auth.CurrentCaller;
 import io.patternscope.gateway.client.ServiceProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,19 +36,8 @@ public class EventsPrecheckFilter {
             return Uni.createFrom().nullItem();
         }
         return proxy.callReportService(caller.get().scope(), HttpMethod.GET, "/api/v1/analyses/" + PathSegments.encode(m.group(1)))
-                .map(r -> r.statusCode() == 200 ? (Response) null : error(r.statusCode(), errorOf(r.bodyAsString())))
-                .onFailure().recoverWithItem(f -> error(503, "report-service is unavailable"));
-    }
-
-    private static String errorOf(String body) {
-        try {
-            return new JsonObject(body).getString("error", "request failed");
-        } catch (RuntimeException e) {
-            return "request failed";
-        }
-    }
-
-    private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.encode(new ErrorView(status, message))).build();
+                .map(r -> r.statusCode() == 200 ? (Response) null
+                        : ErrorResponses.json(r.statusCode(), ErrorResponses.messageOf(r.bodyAsString())).build())
+                .onFailure().recoverWithItem(f -> ErrorResponses.json(503, "report-service is unavailable").build());
     }
 }

@@ -1,11 +1,8 @@
 package io.patternscope.gateway.rest;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
-import io.vertx.core.json.Json;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -28,8 +25,7 @@ public class JsonBodyFilter {
         if (type == null || type.isBlank() || isJson(type)) {
             return null;
         }
-        return Response.status(415).type(MediaType.APPLICATION_JSON).entity(Json.encode(new ErrorView(415,
-                "the body must be JSON (Content-Type: application/json), not " + type.strip()))).build();
+        return ErrorResponses.json(415, "the body must be JSON (Content-Type: application/json), not " + type.strip()).build();
     }
 
     static boolean isJson(String contentType) {

@@ -1,6 +1,5 @@
 package io.patternscope.gateway.rest;
 
-import io.patternscope.core.api.ApiViews.ErrorView;
 import io.patternscope.core.ranking.RankingSettings;
 import io.patternscope.gateway.auth.Caller;
 import io.patternscope.gateway.auth.CurrentCaller;
@@ -8,7 +7,6 @@ import io.patternscope.gateway.auth.TenantDirectory;
 import io.patternscope.gateway.client.ServiceProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -66,7 +64,6 @@ public class RankingResource {
     }
 
     private static Uni<Response> notFound(String tenant) {
-        return Uni.createFrom().item(Response.status(404).type(MediaType.APPLICATION_JSON)
-                .entity(Json.encode(new ErrorView(404, "no tenant " + tenant))).build());
+        return Uni.createFrom().item(ErrorResponses.json(404, "no tenant " + tenant).build());
     }
 }
