@@ -171,21 +171,21 @@ public final class RobustStatistics {
         if (mad > 0) {
             return mad;
         }
-        double sum = 0;
-        for (double v : sortedReference) {
-            sum += Math.abs(v - median);
-        }
-        double meanAbs = sortedReference.length == 0 ? 0 : 1.2533 * sum / sortedReference.length;
-        double scale = Math.max(meanAbs, relativeFloor);
+        double scale = Math.max(scaledMeanAbsoluteDeviation(sortedReference, median), relativeFloor);
         return scale > 0 ? scale : Double.MIN_NORMAL;
     }
 
-    private static double meanAbsoluteFallback(double[] values, double median) {
+    /** The mean absolute deviation around {@code median} ×√(π/2): σ under normality; 0 for no values. */
+    private static double scaledMeanAbsoluteDeviation(double[] values, double median) {
         double sum = 0;
         for (double v : values) {
             sum += Math.abs(v - median);
         }
-        double meanAbs = values.length == 0 ? 0 : 1.2533 * sum / values.length;
+        return values.length == 0 ? 0 : 1.2533 * sum / values.length;
+    }
+
+    private static double meanAbsoluteFallback(double[] values, double median) {
+        double meanAbs = scaledMeanAbsoluteDeviation(values, median);
         if (meanAbs > 0) {
             return meanAbs;
         }

@@ -88,7 +88,6 @@ public final class SeriesScreener {
     private static final int SAFE_EXPONENT = 400;
 
     private final Settings settings;
-    private final TwoSampleKolmogorovSmirnov ks = new TwoSampleKolmogorovSmirnov();
     private final TwoSegmentChangePoint changePoint;
 
     public SeriesScreener(Settings settings) {
@@ -128,7 +127,7 @@ public final class SeriesScreener {
             return Outcome.of(ScreeningStatus.CONSTANT);
         }
         double d = TwoSampleKolmogorovSmirnov.statistic(sortedReference, sortedTest);
-        double ksP = ks.pValue(d, sortedReference, sortedTest);
+        double ksP = TwoSampleKolmogorovSmirnov.pValue(d, sortedReference.length, sortedTest.length);
         double referenceMedian = RobustStatistics.quantileOfSorted(sortedReference, 0.5);
         double scale = RobustStatistics.referenceScaleOfSorted(sortedReference, referenceMedian, sortedTest);
         double shift = 0;

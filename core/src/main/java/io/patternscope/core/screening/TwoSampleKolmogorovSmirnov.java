@@ -2,7 +2,7 @@ package io.patternscope.core.screening;
 
 /**
  * Two-sample Kolmogorov–Smirnov test on windows that are already sorted, so a screener that needs
- * the sorted windows anyway (quantiles, MAD) sorts each only once. Thread-safe and total: every
+ * the sorted windows anyway (quantiles, MAD) sorts each only once. Stateless and total: every
  * finite input gives a p-value in [0, 1], never an exception.
  *
  * <p>{@code D = sup_x |F_ref(x) − F_test(x)|} by one merge walk over both sorted arrays; equal values
@@ -30,6 +30,9 @@ public final class TwoSampleKolmogorovSmirnov {
     /** Below this n·m the p-value is exact. */
     static final long LARGE_SAMPLE_PRODUCT = 10_000;
 
+    private TwoSampleKolmogorovSmirnov() {
+    }
+
     /** D for two sorted samples; 0 when either is empty. */
     public static double statistic(double[] sortedA, double[] sortedB) {
         int n = sortedA.length;
@@ -48,11 +51,6 @@ public final class TwoSampleKolmogorovSmirnov {
             d = Math.max(d, Math.abs((double) i / n - (double) j / m));
         }
         return d;
-    }
-
-    /** p-value of D for samples of sizes n and m (the arrays give only their sizes). */
-    public double pValue(double d, double[] sortedA, double[] sortedB) {
-        return pValue(d, sortedA.length, sortedB.length);
     }
 
     /** {@code P(D ≥ d)} for samples of sizes n and m; 1 for an empty sample or d ≤ 0, NaN for a NaN d. */

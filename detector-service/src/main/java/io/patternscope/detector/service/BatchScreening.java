@@ -36,7 +36,7 @@ public class BatchScreening {
 
     /** The batch screened one series at a time by {@code screenOne}, each failure kept to its series. */
     ScreenedBatch screen(SeriesBatch batch, BiFunction<SeriesScreener, SeriesData, ScreenedSeries> screenOne) {
-        // SeriesScreener holds a random generator: one per call keeps concurrent workers apart.
+        // One screener per batch: its levels (q, minimum effect) come with each analysis.
         SeriesScreener screener = new SeriesScreener(new SeriesScreener.Settings(config.minReferencePoints(),
                 config.minTestPoints(), batch.screening().fdrLevel(), batch.screening().minEffectSize(), config.minSegment(),
                 config.recentMaxRun()));
