@@ -107,10 +107,11 @@ public class AnalysisService {
 
     public List<ApiViews.AnalysisView> search(ClusterScope scope, String cluster, String alert, Instant from, Instant to,
                                               int page, int size) {
-        List<AnalysisEntity> found = tx.readOnly(() -> analyses.search(scope.clusters(), cluster, alert, from, to, page, size));
-        java.util.Map<UUID, java.util.Map<io.patternscope.report.repository.AnalysisRepository.Stage, long[]>> progress =
-                tx.readOnly(() -> analyses.progressOf(found.stream().map(a -> a.id).toList()));
-        return found.stream().map(a -> AnalysisMapper.toView(a, progress.getOrDefault(a.id, java.util.Map.of()))).toList();
+        // One session: the page of analyses, then the progress of all of them in one query.
+        return tx.readOnly(() -> analyses.search(scope.clusters(), cluster, alert, from, to, page, size)
+                .chain(found -> analyses.progressOf(found.stream().map(a -> a.id).toList())
+                        .map(progress -> found.stream()
+                                .map(a -> AnalysisMapper.toView(a, progress.getOrDefault(a.id, java.util.Map.of()))).toList())));
     }
 
     /** Every screened series with its statistics, for the operator who wants more than the findings. */
@@ -119,10 +120,10 @@ public class AnalysisService {
         AnalysisEntity a = visible(id, scope);
         Double q = changedOnly ? a.fdrLevel : null;
         Double effect = changedOnly ? a.minEffectSize : null;
-        List<ApiViews.SeriesView> rows = tx.readOnly(() -> results.page(id, status, q, effect, page, size)).stream()
-                .map(r -> AnalysisMapper.toView(r, a)).toList();
-        long total = tx.readOnly(() -> results.countMatching(id, status, q, effect));
-        return new ApiViews.SeriesPageView(rows, page, size, total);
+        return tx.readOnly(() -> results.page(id, status, q, effect, page, size)
+                .chain(rows -> results.countMatching(id, status, q, effect)
+                        .map(total -> new ApiViews.SeriesPageView(rows.stream().map(r -> AnalysisMapper.toView(r, a)).toList(),
+                                page, size, total))));
     }
 
     public void delete(UUID id, ClusterScope scope) {
