@@ -23,9 +23,4 @@ public final class Delivery {
     public long deliveredCount() {
         return message.metaData().deliveredCount();
     }
-
-    /** Tells the server the work is still going, so the ack deadline starts again (long fetches). */
-    public void stillWorking() {
-        message.inProgress();
-    }
 }

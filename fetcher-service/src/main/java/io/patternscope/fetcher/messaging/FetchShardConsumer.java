@@ -37,7 +37,7 @@ public class FetchShardConsumer implements MessageHandler {
 
     @Override
     public void handle(Delivery delivery) {
-        fetcher.fetch(WireCodec.decode(delivery.data(), FetchShard.class), delivery);
+        fetcher.fetch(WireCodec.decode(delivery.data(), FetchShard.class));
     }
 
     /** The shard is lost: say so, so the analysis ends PARTIAL instead of waiting for it. */

@@ -1,6 +1,5 @@
 package io.patternscope.fetcher.service;
 
-import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
@@ -75,7 +74,7 @@ public class AnalysisFetcher {
         requests.shutdownNow();
     }
 
-    public void fetch(FetchShard shard, Delivery delivery) {
+    public void fetch(FetchShard shard) {
         AnalysisRequested request = shard.request();
         ClusterBackend backend = clusters.find(request.cluster()).orElse(null);
         if (backend == null) {
@@ -93,7 +92,7 @@ public class AnalysisFetcher {
         Set<String> emitted = new HashSet<>();
         String method;
         try {
-            method = fetchByRemoteRead(http, backend, request, shard.metrics(), wanted, batches, emitted, delivery);
+            method = fetchByRemoteRead(http, backend, request, shard.metrics(), wanted, batches, emitted);
         } catch (RemoteReadException e) {
             // No remote read (or it failed even after retries): fetch what is still missing with query_range.
             method = METHOD_QUERY_RANGE;
@@ -104,7 +103,7 @@ public class AnalysisFetcher {
             Map<String, Map<String, String>> missing = new TreeMap<>(wanted);
             missing.keySet().removeAll(emitted);
             PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
-            fetchByQueryRange(client, backend, request, missing, batches, delivery, partialReasons);
+            fetchByQueryRange(client, backend, request, missing, batches, partialReasons);
         }
         batches.flush();
         int missing = wanted.size() - batches.published();
@@ -120,11 +119,10 @@ public class AnalysisFetcher {
      * and batched at once. Series already delivered are not batched twice (the emitted set).
      */
     private String fetchByRemoteRead(HttpClient http, ClusterBackend backend, AnalysisRequested request, List<String> metrics,
-                                     Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted,
-                                     Delivery delivery) throws RemoteReadException {
+                                     Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted)
+            throws RemoteReadException {
         List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);
         int points = gridLength(request);
-        int[] sinceProgress = {0};
         RemoteReadClient.Answer answer = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs())
                 .readMetrics(selectors, metrics, request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
                         (labels, timestamps, values, count) -> {
@@ -138,10 +136,6 @@ public class AnalysisFetcher {
                                 double[] grid = GridAligner.align(timestamps, values, count, request.startMs(), step,
                                         seriesPoints, Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
                                 batches.add(toSeriesData(id, labels, grid, request.startMs(), step));
-                                if (++sinceProgress[0] == 1000) {
-                                    sinceProgress[0] = 0;
-                                    delivery.stillWorking();
-                                }
                             }
                         });
         return answer == RemoteReadClient.Answer.STREAMED_XOR_CHUNKS ? METHOD_CHUNKS : METHOD_SAMPLES;
@@ -149,7 +143,7 @@ public class AnalysisFetcher {
 
     /** One query_range per metric name (each returns all its series in the cluster), several in flight. */
     private void fetchByQueryRange(PrometheusHttpClient client, ClusterBackend backend, AnalysisRequested request,
-                                   Map<String, Map<String, String>> wanted, BatchPublisher batches, Delivery delivery,
+                                   Map<String, Map<String, String>> wanted, BatchPublisher batches,
                                    List<String> partialReasons) {
         Map<String, Set<String>> idsByMetric = new TreeMap<>();
         wanted.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
@@ -184,7 +178,6 @@ public class AnalysisFetcher {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while fetching", e);
             }
-            delivery.stillWorking();
         }
     }
 
