@@ -50,7 +50,17 @@ for (const [variant, dir] of Object.entries(VARIANTS)) {
       for (const [k, v] of Object.entries(service.spec.selector)) {
         assert.equal(deployment.spec.template.metadata.labels[k], v, `Service ${name} selects its pods`);
       }
-      assert.ok(!container.env.some(e => /PASSWORD|TOKEN/.test(e.name) && e.value), `${name}: no secret in plain env`);
+      assert.ok(!container.env.some(e => /PASSWORD|TOKEN|CREDENTIAL/.test(e.name) && e.value), `${name}: no secret in plain env`);
+    }
+  });
+
+  test(`${variant}: the gateway and the services it calls share the service credential from a Secret`, () => {
+    for (const name of ['gateway', 'report-service', 'classifier-service']) {
+      const container = find(objects, 'Deployment', name).spec.template.spec.containers[0];
+      const credential = container.env.find(e => e.name === 'PATTERNSCOPE_SERVICE_CREDENTIAL');
+      assert.ok(credential, `${name} has PATTERNSCOPE_SERVICE_CREDENTIAL`);
+      assert.equal(credential.valueFrom.secretKeyRef.name, 'patternscope-service-credential', name);
+      assert.ok(find(objects, 'Secret', 'patternscope-service-credential'), 'the Secret is rendered');
     }
   });
 

@@ -54,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<String> clusters;
     private final boolean keepRunning;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** The services' shared secret for internal calls: a new random one for each stack, in no file. */
+    private final String serviceCredential = randomCredential();
 
     public LocalStack(Path root, Path work, Ports ports, Isolation isolation, List<String> clusters, boolean keepRunning)
             throws IOException {
@@ -190,14 +192,20 @@ public final class LocalStack implements AutoCloseable {
                 "-Dpatternscope.nats.subject-prefix=" + isolation.subjectPrefix()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        start(name, command, root);
+        start(name, command, root, Map.of("PATTERNSCOPE_SERVICE_CREDENTIAL", serviceCredential));
         awaitHttp200(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90), name);
     }
 
     private void start(String name, List<String> command, Path dir) throws IOException {
+        start(name, command, dir, Map.of());
+    }
+
+    private void start(String name, List<String> command, Path dir, Map<String, String> environment) throws IOException {
         Path log = work.resolve("logs/" + name + ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         processes.put(name, process);
         Files.writeString(work.resolve("pids/" + name + ".pid"), Long.toString(process.pid()));
     }
@@ -234,6 +242,12 @@ public final class LocalStack implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String randomCredential() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     static int freePort() throws IOException {

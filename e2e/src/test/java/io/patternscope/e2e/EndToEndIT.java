@@ -31,6 +31,7 @@ class EndToEndIT {
     private static DemoDataGenerator.Written written;
     private static String token;
     private static Path root;
+    private static LocalStack.Ports ports;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -38,7 +39,8 @@ class EndToEndIT {
         Path nab = Path.of(System.getProperty("patternscope.nab", "../../shared/datasets/nab"));
         Path work = Files.createTempDirectory("ps-e2e");
         DemoSettings settings = DemoSettings.small(DemoClock.dataEnd(), nab);
-        stack = new LocalStack(root, work, LocalStack.Ports.free(),
+        ports = LocalStack.Ports.free();
+        stack = new LocalStack(root, work, ports,
                 new LocalStack.Isolation("PATTERNSCOPE_E2E", "pse2e", "patternscope_test", 40), settings.clusters(), false);
         Path om = work.resolve("demo.om");
         written = new DemoDataGenerator(settings).write(om);
@@ -55,6 +57,20 @@ class EndToEndIT {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    void theInternalServicesAnswerOnlyCallersWithTheServiceCredential() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String call : new String[] {ports.report() + "/api/v1/analyses", ports.classifier() + "/api/v1/patterns/classify",
+                                         ports.report() + "/api/v1/no-such-path"}) {
+            java.net.http.HttpResponse<String> direct = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + call)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, direct.statusCode(), call + ": " + direct.body());
+            assertTrue(direct.body().contains("through the gateway"), direct.body());
+        }
+        // The gateway shows the credential: the same list through it answers.
+        assertEquals(200, driver.get("/api/v1/analyses").status());
     }
 
     @Test

@@ -6,14 +6,32 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.patternscope.core.internalapi.ServiceCredential;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real model from models/pattern-cnn behind the endpoint. */
 @QuarkusTest
 class ClassifyResourceTest {
+
+    /** Calls come from the gateway, which shows the service credential (the test profile's). */
+    @BeforeAll
+    static void showServiceCredential() {
+        RestAssured.filters((request, response, context) -> {
+            request.header(ServiceCredential.HEADER, "test-service-credential");
+            return context.next(request, response);
+        });
+    }
+
+    @AfterAll
+    static void forgetServiceCredential() {
+        RestAssured.replaceFiltersWith(java.util.List.of());
+    }
 
     private static String step(int length, int at, double low, double high) {
         StringBuilder v = new StringBuilder("[");

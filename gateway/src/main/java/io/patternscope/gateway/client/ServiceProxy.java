@@ -1,6 +1,7 @@
 package io.patternscope.gateway.client;
 
 import io.patternscope.core.api.ClusterScope;
+import io.patternscope.core.internalapi.ServiceCredential;
 import io.patternscope.gateway.config.RoutesConfig;
 import io.patternscope.gateway.rest.ErrorResponses;
 import io.smallrye.mutiny.Uni;
@@ -16,19 +17,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forwards a request to a backing service with the Vert.x web client and hands its status, body and
- * Location back unchanged; a service that cannot be reached becomes a 503 with a JSON message.
+ * Location back unchanged, showing the service credential; a service that cannot be reached becomes
+ * a 503 with a JSON message.
  */
 @ApplicationScoped
 public class ServiceProxy {
 
     private final WebClient client;
     private final RoutesConfig routes;
+    private final ServiceCredential credential;
 
-    public ServiceProxy(Vertx vertx, RoutesConfig routes) {
+    public ServiceProxy(Vertx vertx, RoutesConfig routes,
+                        @ConfigProperty(name = ServiceCredential.PROPERTY) Optional<String> credential) {
         this.routes = routes;
+        this.credential = new ServiceCredential(credential);
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, routes.timeout().toMillis())));
     }
@@ -58,7 +65,8 @@ public class ServiceProxy {
                                               String pathAndQuery, String body) {
         HttpRequest<Buffer> request = client.requestAbs(method, service.toString().replaceAll("/$", "") + pathAndQuery)
                 .timeout(routes.timeout().toMillis())
-                .putHeader("Accept", MediaType.WILDCARD);
+                .putHeader("Accept", MediaType.WILDCARD)
+                .putHeader(ServiceCredential.HEADER, credential.value());
         if (scope != null) {
             request.putHeader(ClusterScope.HEADER, scope.header());
         }
