@@ -1,6 +1,5 @@
-// The gateway's API with the operator's bearer token (kept for this browser tab only).
-
-const KEY = 'patternscope.token';
+// The gateway's API. After the login the token lives in an HttpOnly session cookie that the gateway
+// set: every tab of this browser is logged in, and no script on the page can read the token.
 
 export class ApiError extends Error {
   constructor(public readonly status: number, message: string) {
@@ -8,26 +7,32 @@ export class ApiError extends Error {
   }
 }
 
+/** The header the gateway wants beside the cookie on calls that change something (cross-site pages cannot send it). */
+const CLIENT = { 'X-Patternscope-Client': 'ui' };
+
 export const session = {
-  token: (): string | null => sessionStorage.getItem(KEY),
-  set: (token: string): void => sessionStorage.setItem(KEY, token),
-  clear: (): void => sessionStorage.removeItem(KEY),
+  /** Checks the token and has the gateway put it into the session cookie. */
+  logIn: async (token: string): Promise<void> => {
+    await request('/api/v1/session', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  },
+  logOut: async (): Promise<void> => {
+    await fetch('/api/v1/session', { method: 'DELETE', headers: CLIENT });
+  },
 };
 
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  const token = session.token();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  const response = await fetch(path, { ...init, headers });
+  for (const [k, v] of Object.entries(CLIENT)) headers.set(k, v);
+  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {
       const body = await response.json();
       if (body && typeof body.error === 'string') message = body.error;
     } catch { /* not JSON */ }
-    if (response.status === 401) {
-      session.clear();
-      if (!location.hash.startsWith('#/login')) location.hash = '#/login';
+    if (response.status === 401 && !location.hash.startsWith('#/login')) {
+      // A deep link (a report opened in a new browser) is where the login returns to.
+      location.hash = `#/login/${encodeURIComponent(location.hash)}`;
     }
     throw new ApiError(response.status, message);
   }
@@ -64,7 +69,7 @@ export async function del(path: string): Promise<void> {
 }
 
 /**
- * Server-sent events read with fetch (EventSource cannot send the Authorization header):
+ * Server-sent events read with fetch (EventSource cannot send the client header):
  * calls {@code onData} with each event's parsed data until the stream ends or {@code signal} aborts.
  */
 export async function streamEvents(path: string, onData: (data: any) => void, signal: AbortSignal): Promise<void> {

@@ -17,13 +17,8 @@ async function route(): Promise<void> {
   leave = undefined;
   clear(app);
   const [, page, arg] = location.hash.split('/');
-  if (!session.token() && page !== 'login') {
-    // A deep link (a report opened in a new tab) is where the login returns to.
-    location.hash = `#/login/${encodeURIComponent(location.hash)}`;
-    return;
-  }
   const nav = document.getElementById('nav')!;
-  nav.hidden = page === 'login' || !session.token();
+  nav.hidden = true;
   if (page === 'login') {
     me = undefined;
     loginPage(app, arg ? decodeURIComponent(arg) : '#/alerts');
@@ -31,9 +26,10 @@ async function route(): Promise<void> {
   }
   try {
     me ??= await getJson<Me>('/api/v1/me');
+    nav.hidden = false;
     document.getElementById('who')!.textContent = `${me.name} · ${me.clusters.join(', ') || 'no clusters'}`;
   } catch {
-    return; // 401 sends the browser to the login page
+    return; // without a session a 401 sends the browser to the login page, which returns here
   }
   if (page === 'analysis' && arg) leave = analysisPage(app, decodeURIComponent(arg));
   else if (page === 'analyses') analysesPage(app);
@@ -41,11 +37,11 @@ async function route(): Promise<void> {
   else alertsPage(app, me);
 }
 
-document.getElementById('logout')!.addEventListener('click', () => {
-  session.clear();
+document.getElementById('logout')!.addEventListener('click', async () => {
+  await session.logOut();
   me = undefined;
   location.hash = '#/login';
 });
 window.addEventListener('hashchange', () => void route());
-if (!location.hash) location.hash = session.token() ? '#/alerts' : '#/login';
+if (!location.hash) location.hash = '#/alerts';
 void route();

@@ -165,7 +165,18 @@ async function analyzeTheDemoAlert(page) {
     await page.click('form.row button[type=submit]');
     await page.waitForSelector(`a[href="#/analysis/${analysisId}"]`);
 
-    // A report link opened in a new tab (no session there) returns to the report after the login.
+    // A new tab of the same browser is logged in (the HttpOnly session cookie), and no script can read the token.
+    const sameBrowser = await page.context().newPage();
+    try {
+      await sameBrowser.goto(`${base}/#/analysis/${analysisId}`);
+      await sameBrowser.waitForSelector('#root-causes li.component', { timeout: 60_000 });
+      const visible = await sameBrowser.evaluate(() => document.cookie + JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
+      assert.ok(!visible.includes('psk_'), `the token is readable by scripts: ${visible}`);
+    } finally {
+      await sameBrowser.close();
+    }
+
+    // A report link opened in another browser (no session there) returns to the report after the login.
     const other = await browser();
     try {
       const tab = other.pages()[0] ?? await other.newPage();
@@ -214,7 +225,7 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
     const page = context.pages()[0] ?? await context.newPage();
     await logIn(page, env.PATTERNSCOPE_OTHER_TOKEN);
     const seen = await page.evaluate(async (id) => {
-      const headers = { Authorization: `Bearer ${sessionStorage.getItem('patternscope.token')}` };
+      const headers = { 'X-Patternscope-Client': 'ui' }; // the session cookie carries the token
       const get = async (path) => { const r = await fetch(path, { headers }); return { status: r.status, body: await r.json() }; };
       return {
         me: await get('/api/v1/me'),
@@ -238,6 +249,11 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
 
     await page.goto(`${base}/#/analysis/${analysisId}`);
     await page.waitForSelector('#progress .error:has-text("no analysis")');
+
+    // Log out ends the session in every tab: the cookie is gone, the API answers 401.
+    await page.click('#logout');
+    await page.waitForSelector('#token');
+    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/me')).status), 401);
   } finally {
     await context.close();
   }

@@ -1,4 +1,4 @@
-import { ApiError, getJson, session } from '../api';
+import { ApiError, session } from '../api';
 import { h, append } from '../dom';
 
 /** @param then where to go once logged in: the page that sent the browser here, or the alerts */
@@ -13,12 +13,10 @@ export function loginPage(app: HTMLElement, then: string): void {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     message.textContent = '';
-    session.set(input.value.trim());
     try {
-      await getJson('/api/v1/me');
+      await session.logIn(input.value.trim());
       location.hash = then.startsWith('#/') && !then.startsWith('#/login') ? then : '#/alerts';
     } catch (err) {
-      session.clear();
       message.textContent = err instanceof ApiError ? err.message : 'the gateway cannot be reached';
     }
   });

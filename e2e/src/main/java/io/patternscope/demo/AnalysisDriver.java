@@ -122,6 +122,20 @@ public final class AnalysisDriver {
         return -1;
     }
 
+    /**
+     * What must not depend on how the analysis ran (replicas, crashes, redeliveries): every finding's
+     * rank, series, pattern and statistics.
+     */
+    public static java.util.List<String> findingsSignature(JsonNode report) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode f : report.path("findings")) {
+            out.add(f.path("rank").asInt() + " " + f.path("series").asText() + " " + f.path("pattern").asText() + " "
+                    + f.path("pValue").asDouble() + " " + f.path("qValue").asDouble() + " " + f.path("effectSize").asDouble()
+                    + " " + f.path("onset").asText());
+        }
+        return out;
+    }
+
     /** Rank (1-based) of the finding for {@code metric} on {@code pod}, or -1 when absent. */
     public static int rankOf(JsonNode report, String metric, String pod) {
         for (JsonNode finding : report.path("findings")) {

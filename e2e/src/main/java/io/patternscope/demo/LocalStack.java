@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<String> clusters;
     private final boolean keepRunning;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Runnable> restarts = new LinkedHashMap<>();
     /** The services' shared secret for internal calls: a new random one for each stack, in no file. */
     private final String serviceCredential = randomCredential();
 
@@ -192,18 +193,49 @@ public final class LocalStack implements AutoCloseable {
                 "-Dpatternscope.nats.subject-prefix=" + isolation.subjectPrefix()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        start(name, command, root, Map.of("PATTERNSCOPE_SERVICE_CREDENTIAL", serviceCredential));
-        awaitHttp200(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90), name);
+        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        Map<String, String> environment = Map.of("PATTERNSCOPE_SERVICE_CREDENTIAL", serviceCredential);
+        start(name, command, root, environment, false);
+        awaitHttp200(ready, Duration.ofSeconds(90), name);
+        restarts.put(name, () -> {
+            try {
+                start(name, command, root, environment, true);
+                awaitHttp200(ready, Duration.ofSeconds(90), name);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(name + " did not restart: " + e.getMessage(), e);
+            }
+        });
     }
+
+    /** SIGKILL: the process gets no chance to finish, acknowledge or say goodbye, as in a node failure. */
+    public void killHard(String name) throws InterruptedException {
+        Process process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process " + name);
+        }
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed service again with its first command line (what a Deployment's restart does), awaiting readiness. */
+    public void restart(String name) {
+        Runnable restart = restarts.get(name);
+        if (restart == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        restart.run();
+    }
+
 
     private void start(String name, List<String> command, Path dir) throws IOException {
-        start(name, command, dir, Map.of());
+        start(name, command, dir, Map.of(), false);
     }
 
-    private void start(String name, List<String> command, Path dir, Map<String, String> environment) throws IOException {
+    private void start(String name, List<String> command, Path dir, Map<String, String> environment, boolean appendLog)
+            throws IOException {
         Path log = work.resolve("logs/" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         processes.put(name, process);

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,17 +58,6 @@ class ScalingIT {
         return report;
     }
 
-    /** What must not depend on how many replicas ran: every finding's rank, series, pattern and statistics. */
-    private static List<String> findings(JsonNode report) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode f : report.path("findings")) {
-            out.add(f.path("rank").asInt() + " " + f.path("series").asText() + " " + f.path("pattern").asText() + " "
-                    + f.path("pValue").asDouble() + " " + f.path("qValue").asDouble() + " " + f.path("effectSize").asDouble()
-                    + " " + f.path("onset").asText());
-        }
-        return out;
-    }
-
     private static long lines(String process, String needle) throws Exception {
         return Files.readAllLines(stack.log(process)).stream().filter(l -> l.contains(needle)).count();
     }
@@ -86,8 +74,8 @@ class ScalingIT {
         JsonNode scaled = analyse(window);
 
         assertEquals(single.path("summary").toString(), scaled.path("summary").toString());
-        assertEquals(findings(single), findings(scaled));
-        assertTrue(findings(scaled).size() > 0, "the window holds the incident");
+        assertEquals(AnalysisDriver.findingsSignature(single), AnalysisDriver.findingsSignature(scaled));
+        assertTrue(AnalysisDriver.findingsSignature(scaled).size() > 0, "the window holds the incident");
         String id = scaled.path("analysisId").asText();
         for (String module : List.of("fetcher-service", "detector-service", "classifier-service")) {
             for (String replica : List.of(module, module + "-2")) {

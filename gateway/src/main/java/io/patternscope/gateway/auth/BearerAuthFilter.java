@@ -11,13 +11,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every {@code /api/} call needs {@code Authorization: Bearer <token>}: an unknown or revoked token
+ * Every {@code /api/} call needs {@code Authorization: Bearer <token>}, or the UI's HttpOnly session
+ * cookie holding it ({@link SessionResource}; on a call that changes something the cookie also needs
+ * the {@code X-Patternscope-Client} header, which a cross-site form or image cannot send, on top of
+ * SameSite=Strict). An unknown or revoked token
  * is 401, a token over its rate is 429 with {@code Retry-After}, and so is a client address over its
  * rate of failed authentications ({@code patternscope.auth.failed-rate-limit.*}, 30 a minute, bursts
  * of 20). Health, metrics, the OpenAPI
  * document and the UI's files are not REST resources and stay open.
  */
 public class BearerAuthFilter {
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiTokenStore store;
     private final CurrentCaller current;
@@ -38,15 +43,25 @@ public class BearerAuthFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/") || SessionResource.isLogout(request.getMethod(), path)) {
             return Uni.createFrom().nullItem();
         }
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+        String token;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+            token = header.substring(7).strip();
+        } else if (request.getCookies().containsKey(SessionResource.COOKIE) && header == null) {
+            token = request.getCookies().get(SessionResource.COOKIE).getValue();
+            if (!SAFE_METHODS.contains(request.getMethod()) && request.getHeaderString(SessionResource.CLIENT_HEADER) == null) {
+                return Uni.createFrom().item(ErrorResponses.json(403, "a call that changes something with the session cookie needs the "
+                        + SessionResource.CLIENT_HEADER + " header").build());
+            }
+        } else {
             return Uni.createFrom().item(failed(address, "a bearer token is required: Authorization: Bearer <token>"));
         }
-        return store.find(header.substring(7).strip()).map(found -> {
+        return store.find(token).map(found -> {
             if (found.isEmpty()) {
                 return failed(address, "the bearer token is unknown or revoked");
             }
