@@ -5,6 +5,8 @@ export interface Me { name: string; tenants: string[]; clusters: string[] }
 export interface Alert {
   cluster: string; name: string; state: string; labels: Record<string, string>;
   annotations: Record<string, string>; activeAt: string | null; value: string | null; source: string;
+  /** The last time a resolved alert was seen firing; null while it fires. */
+  resolvedAt: string | null;
 }
 export interface Alerts { alerts: Alert[]; errors: { cluster: string; error: string }[] }
 

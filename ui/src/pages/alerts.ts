@@ -2,42 +2,59 @@ import { ApiError, getJson, postJson } from '../api';
 import { append, clear, h, labelChips, time } from '../dom';
 import type { Alert, Alerts, Analysis, Me } from '../types';
 
-/** Firing alerts per cluster, each with an Analyze button; a form for any window too. */
+/**
+ * Firing alerts per cluster, then those resolved in the last hours (outages are often analysed
+ * after they ended), each with an Analyze button; a form for any window too, which starts at the
+ * window the newest alert of the chosen cluster would be analysed in.
+ */
 export function alertsPage(app: HTMLElement, me: Me): void {
   const list = h('section', { class: 'card' }, h('h1', {}, 'Firing alerts'), h('p', { class: 'muted' }, 'Loading…'));
-  append(app, list, windowForm(me));
-  void load(list);
+  const form = windowForm(me);
+  append(app, list, form.element);
+  void load(list).then((alerts) => form.useAlerts(alerts));
 }
 
-async function load(list: HTMLElement): Promise<void> {
+async function load(list: HTMLElement): Promise<Alert[]> {
   try {
     const { alerts, errors } = await getJson<Alerts>('/api/v1/alerts');
     clear(list);
     append(list, h('h1', {}, 'Firing alerts'));
     for (const e of errors) append(list, h('p', { class: 'error' }, `${e.cluster}: ${e.error}`));
-    if (alerts.length === 0) append(list, h('p', { class: 'muted' }, 'No alert is firing in your clusters.'));
-    const byCluster = new Map<string, Alert[]>();
-    for (const a of alerts) byCluster.set(a.cluster, [...(byCluster.get(a.cluster) ?? []), a]);
-    for (const [cluster, items] of byCluster) {
-      append(list, h('h2', {}, cluster));
-      const table = h('table', { class: 'alerts' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Alert'), h('th', {}, 'Labels'), h('th', {}, 'Firing since'), h('th', {}, ''))));
-      const body = h('tbody');
-      for (const a of items) {
-        const button = h('button', { type: 'button', class: 'analyze', 'data-alert': a.name }, 'Analyze');
-        button.addEventListener('click', () => analyze(button, a));
-        append(body, h('tr', {},
-          h('td', {}, h('strong', {}, a.name), a.annotations.summary ? h('div', { class: 'muted' }, a.annotations.summary) : null),
-          h('td', {}, labelChips(a.labels, ['alertname'])),
-          h('td', {}, time(a.activeAt)),
-          h('td', {}, button)));
-      }
-      append(table, body);
-      append(list, table);
+    const firing = alerts.filter((a) => a.state !== 'resolved');
+    const resolved = alerts.filter((a) => a.state === 'resolved');
+    if (firing.length === 0) append(list, h('p', { class: 'muted' }, 'No alert is firing in your clusters.'));
+    tables(list, firing, 'Firing since', (a) => time(a.activeAt));
+    if (resolved.length > 0) {
+      append(list, h('h2', { class: 'resolved' }, 'Resolved in the last 6 hours'));
+      tables(list, resolved, 'Fired', (a) => `${time(a.activeAt)} → ${time(a.resolvedAt)}`);
     }
+    return alerts;
   } catch (err) {
     clear(list);
     append(list, h('h1', {}, 'Firing alerts'), h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
+    return [];
+  }
+}
+
+function tables(list: HTMLElement, alerts: Alert[], whenTitle: string, when: (a: Alert) => string): void {
+  const byCluster = new Map<string, Alert[]>();
+  for (const a of alerts) byCluster.set(a.cluster, [...(byCluster.get(a.cluster) ?? []), a]);
+  for (const [cluster, items] of byCluster) {
+    append(list, h('h3', {}, cluster));
+    const table = h('table', { class: `alerts ${items[0].state}` },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Alert'), h('th', {}, 'Labels'), h('th', {}, whenTitle), h('th', {}, ''))));
+    const body = h('tbody');
+    for (const a of items) {
+      const button = h('button', { type: 'button', class: 'analyze', 'data-alert': a.name }, 'Analyze');
+      button.addEventListener('click', () => analyze(button, a));
+      append(body, h('tr', {},
+        h('td', {}, h('strong', {}, a.name), a.annotations.summary ? h('div', { class: 'muted' }, a.annotations.summary) : null),
+        h('td', {}, labelChips(a.labels, ['alertname'])),
+        h('td', {}, when(a)),
+        h('td', {}, button)));
+    }
+    append(table, body);
+    append(list, table);
   }
 }
 
@@ -55,19 +72,38 @@ async function analyze(button: HTMLButtonElement, a: Alert): Promise<void> {
   }
 }
 
-function windowForm(me: Me): HTMLElement {
-  const now = new Date();
+const HOUR = 3600_000;
+
+/** The form, and a way to move its default window to the newest alert once the alerts are in. */
+function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]) => void } {
   // Text in 24-hour UTC, not datetime-local: that one shows the browser's locale (AM/PM) while the page says UTC.
   const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   const cluster = h('select', { id: 'w-cluster' }, ...me.clusters.map((c) => h('option', { value: c }, c)));
-  const start = h('input', { id: 'w-start', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM',
-    value: utc(new Date(now.getTime() - 3 * 3600_000)) });
-  const end = h('input', { id: 'w-end', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM', value: utc(now) });
+  const start = h('input', { id: 'w-start', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM' });
+  const end = h('input', { id: 'w-end', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM' });
+  const basis = h('span', { id: 'w-basis' });
   const selectors = h('input', { id: 'w-selectors', type: 'text', placeholder: 'optional: {namespace="shop"}, up' });
   const message = h('p', { class: 'error', role: 'alert' });
+  let alerts: Alert[] = [];
+  let edited = false;
+  // The newest alert of the cluster, firing or resolved: its data is what the operator is after
+  // (a cluster whose data stopped has nothing in "the last 3 hours"); else the last 3 hours.
+  const fill = () => {
+    if (edited) return;
+    const newest = alerts.filter((a) => a.cluster === cluster.value && a.activeAt)
+      .sort((a, b) => b.activeAt!.localeCompare(a.activeAt!))[0];
+    const to = newest ? new Date(newest.activeAt!) : new Date();
+    start.value = utc(new Date(to.getTime() - 3 * HOUR));
+    end.value = utc(to);
+    basis.textContent = newest ? `the 3 hours before ${newest.name} (${newest.state}) began` : 'the last 3 hours';
+  };
+  for (const input of [start, end]) input.addEventListener('input', () => { edited = true; });
+  cluster.addEventListener('change', () => { edited = false; fill(); });
+  fill();
   const form = h('form', { class: 'card' },
     h('h2', {}, 'Analyze a window'),
-    h('p', { class: 'muted' }, 'Times in UTC, 24-hour (YYYY-MM-DD HH:MM); the last third of the window is tested against the rest.'),
+    h('p', { class: 'muted' }, 'Times in UTC, 24-hour (YYYY-MM-DD HH:MM); the last third of the window is tested against the rest. ',
+      'Preset: ', basis, '.'),
     h('div', { class: 'row' },
       h('label', {}, 'Cluster ', cluster), h('label', {}, 'From ', start), h('label', {}, 'To ', end)),
     h('label', { class: 'wide' }, 'Selectors ', selectors),
@@ -89,5 +125,5 @@ function windowForm(me: Me): HTMLElement {
       message.textContent = err instanceof Error ? err.message : String(err);
     }
   });
-  return form;
+  return { element: form, useAlerts: (found) => { alerts = found; fill(); } };
 }

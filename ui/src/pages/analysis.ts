@@ -21,11 +21,17 @@ async function follow(id: string, progress: HTMLElement, reportBox: HTMLElement,
     let last = await getJson<Analysis>(path);
     showProgress(progress, last);
     if (!ENDED.includes(last.status)) {
-      await streamEvents(`${path}/events`, (data) => {
-        if (data.error) throw new ApiError(data.status, data.error);
-        last = data as Analysis;
-        showProgress(progress, last);
-      }, signal);
+      const stall = watchForStall(progress, () => last, signal);
+      try {
+        await streamEvents(`${path}/events`, (data) => {
+          if (data.error) throw new ApiError(data.status, data.error);
+          last = data as Analysis;
+          stall.changed();
+          showProgress(progress, last);
+        }, signal);
+      } finally {
+        stall.stop();
+      }
     }
     if (ENDED.includes(last.status)) {
       const report = await getJson<Report>(`${path}/report`);
@@ -35,6 +41,29 @@ async function follow(id: string, progress: HTMLElement, reportBox: HTMLElement,
     if (signal.aborted) return;
     append(progress, h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
   }
+}
+
+/** Seconds without a progress event after which a running analysis says it is waiting, and why that is normal. */
+const STALL_SECONDS = 15;
+
+/**
+ * A stage that died mid-batch leaves the meters still until its messages come back (about 10 s)
+ * or a replica restarts: say so instead of leaving the operator with frozen bars.
+ */
+function watchForStall(box: HTMLElement, current: () => Analysis, signal: AbortSignal) {
+  let since = Date.now();
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - since) / 1000);
+    if (signal.aborted || seconds < STALL_SECONDS || current().status !== 'RUNNING') return;
+    let note = box.querySelector<HTMLElement>('#stalled');
+    if (!note) {
+      note = h('p', { class: 'muted', id: 'stalled', role: 'status' });
+      append(box, note);
+    }
+    note.textContent = `No progress for ${seconds} s. Work held by a stage that stopped comes back to another replica `
+      + 'within about 10 s, or when the stage restarts; an analysis without progress for 10 minutes ends FAILED with the reason.';
+  }, 1000);
+  return { changed: () => { since = Date.now(); }, stop: () => clearInterval(timer) };
 }
 
 function showProgress(box: HTMLElement, a: Analysis): void {

@@ -35,8 +35,10 @@ public final class Incident {
                   - name: patternscope-demo
                     interval: 5s
                     rules:
+                      # The demo's data is a recording that ends 10 minutes after the demo starts:
+                      # last_over_time keeps its alert firing for 12 hours while the demo runs.
                       - alert: FrontendLatencyHigh
-                        expr: max by (cluster, service) (http_request_latency_seconds{service="frontend",quantile="0.99"}) > 0.8
+                        expr: max by (cluster, service) (last_over_time(http_request_latency_seconds{service="frontend",quantile="0.99"}[12h])) > 0.8
                         for: 0s
                         labels:
                           severity: page

@@ -76,6 +76,11 @@ class EndToEndIT {
     @Test
     void theInjectedRootCauseIsInTheTop3OfTheAlertsReport() throws Exception {
         JsonNode alert = driver.awaitFiringAlert(Incident.ALERT_NAME, "east", Duration.ofSeconds(90));
+        JsonNode listed = driver.get("/api/v1/alerts").body();
+        for (JsonNode error : listed.path("errors")) {
+            assertEquals("unreachable", error.path("cluster").asText(), "alerts read from Prometheus: " + listed);
+        }
+        assertEquals("firing", listed.path("alerts").path(0).path("state").asText(), listed.toString());
         AnalysisDriver.Reply created = driver.analyzeAlert("east", alert);
         assertEquals(202, created.status(), created.body().toString());
         assertNotNull(created.location());

@@ -17,7 +17,7 @@ class SessionCookieTest {
     @Test
     void aValidTokenBecomesAnHttpOnlyStrictSessionCookieThatAuthenticates() {
         String token = TestTokens.create("test-east");
-        given().auth().oauth2(token).post("/api/v1/session").then().statusCode(204)
+        given().auth().oauth2(token).contentType("application/json").post("/api/v1/session").then().statusCode(204)
                 .header("Set-Cookie", allOf(containsString(SessionResource.COOKIE + "=" + token), containsString("HttpOnly"),
                         containsString("SameSite=Strict"), containsString("Path=/api/"), not(containsString("Max-Age"))));
         given().cookie(SessionResource.COOKIE, token).get("/api/v1/me").then().statusCode(200)
@@ -26,13 +26,13 @@ class SessionCookieTest {
 
     @Test
     void behindHttpsTheCookieIsSecure() {
-        given().auth().oauth2(TestTokens.create("test-east")).header("X-Forwarded-Proto", "https")
+        given().auth().oauth2(TestTokens.create("test-east")).header("X-Forwarded-Proto", "https").contentType("application/json")
                 .post("/api/v1/session").then().statusCode(204).header("Set-Cookie", containsString("; Secure"));
     }
 
     @Test
     void anUnknownTokenGetsNoCookie() {
-        given().auth().oauth2("psk_unknown").post("/api/v1/session").then().statusCode(401)
+        given().auth().oauth2("psk_unknown").contentType("application/json").post("/api/v1/session").then().statusCode(401)
                 .header("Set-Cookie", nullValue());
         given().cookie(SessionResource.COOKIE, "psk_unknown").get("/api/v1/me").then().statusCode(401);
     }

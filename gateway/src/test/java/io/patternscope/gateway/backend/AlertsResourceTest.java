@@ -31,6 +31,17 @@ class AlertsResourceTest {
     }
 
     @Test
+    void recentlyResolvedAlertsFollowTheFiringOnesWithWhenTheyFiredAndEnded() {
+        given().auth().oauth2(TestTokens.create("shared")).get("/api/v1/alerts").then().statusCode(200)
+                .body("alerts.name", equalTo(java.util.List.of("DiskFull", "OldOutage")))
+                .body("alerts[0].state", equalTo("firing"))
+                .body("alerts[1].state", equalTo("resolved"))
+                .body("alerts[1].activeAt", equalTo("2026-11-23T09:00:00Z"))
+                .body("alerts[1].resolvedAt", equalTo("2026-11-23T09:40:00Z"))
+                .body("alerts[1].labels.alertstate", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anotherTenantSeesNoneOfThem() {
         given().auth().oauth2(TestTokens.create("test-east")).get("/api/v1/alerts").then().statusCode(200)
                 .body("alerts.size()", equalTo(0))

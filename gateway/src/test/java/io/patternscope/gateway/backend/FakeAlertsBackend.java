@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A backend on loopback answering the two alerts APIs the gateway reads: Prometheus's
- * {@code /api/v1/alerts} holding alerts of two clusters (label-separated), and Alertmanager's
+ * {@code /api/v1/alerts} holding alerts of two clusters (label-separated) with their {@code ALERTS}
+ * series behind {@code /api/v1/query}, and Alertmanager's
  * {@code /api/v2/alerts} that answers only with the right Cortex tenant header.
  */
 public class FakeAlertsBackend implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +32,17 @@ public class FakeAlertsBackend implements QuarkusTestResourceLifecycleManager {
                  {"labels":{"alertname":"Pending","cluster":"shared"},"annotations":{},"state":"pending","activeAt":"2026-11-23T10:05:00Z"},
                  {"labels":{"alertname":"NotYours","cluster":"elsewhere"},"annotations":{},"state":"firing","activeAt":"2026-11-23T10:01:00Z"}]}}
                 """));
+        // The rules' ALERTS series: DiskFull still fires, OldOutage fired 09:00-09:40 and resolved, NotYoursEither is elsewhere.
+        server.createContext("/api/v1/query", exchange -> {
+            boolean first = exchange.getRequestURI().getQuery().contains("min_over_time");
+            reply(exchange, 200, """
+                    {"status":"success","data":{"resultType":"vector","result":[
+                     {"metric":{"alertname":"DiskFull","alertstate":"firing","cluster":"shared","severity":"page"},"value":[1,"%s"]},
+                     {"metric":{"alertname":"OldOutage","alertstate":"firing","cluster":"shared"},"value":[1,"%s"]},
+                     {"metric":{"alertname":"NotYoursEither","alertstate":"firing","cluster":"elsewhere"},"value":[1,"%s"]}]}}
+                    """.formatted(first ? "1795424400" : "1795435200", first ? "1795424400" : "1795426800",
+                    first ? "1795424400" : "1795426800"));
+        });
         server.createContext("/am/api/v2/alerts", exchange -> {
             if (!"am".equals(exchange.getRequestHeaders().getFirst("X-Scope-OrgID"))) {
                 reply(exchange, 401, "no org id");

@@ -70,6 +70,19 @@ class GatewayTest {
     }
 
     @Test
+    void oversizedRequestsAreRefusedWithJsonSentencesToo() {
+        String token = TestTokens.create("test-east");
+        given().auth().oauth2(token).get("/api/v1/analyses?alert=" + "a".repeat(RequestLimits.MAX_REQUEST_LINE))
+                .then().statusCode(414).contentType(ContentType.JSON).body("error", containsString("request line"));
+        given().auth().oauth2(token).header("X-Padding", "p".repeat(RequestLimits.MAX_HEADERS)).get("/api/v1/me")
+                .then().statusCode(431).contentType(ContentType.JSON).body("error", containsString("headers"));
+        byte[] big = new byte[(int) RequestLimits.MAX_BODY + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(big).post("/api/v1/patterns/classify")
+                .then().statusCode(413).contentType(ContentType.JSON).body("error", containsString("larger than"));
+    }
+
+    @Test
     void everyAnswerCarriesTheBrowserDefencesAndTheApiIsNeverCached() {
         given().get("/").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
