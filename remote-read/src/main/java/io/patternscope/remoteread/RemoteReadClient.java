@@ -93,6 +93,12 @@ public final class RemoteReadClient {
      */
     public Answer readMetrics(List<String> selectors, List<String> metrics, long startMs, long endMs,
                               SeriesCallback callback) throws RemoteReadException {
+        return readMetrics(selectors, metrics, List.of(), startMs, endMs, callback);
+    }
+
+    /** The same, every query also carrying {@code extra} matchers (a part of a large metric). */
+    public Answer readMetrics(List<String> selectors, List<String> metrics, List<SeriesSelector.Matcher> extra, long startMs,
+                              long endMs, SeriesCallback callback) throws RemoteReadException {
         // Metric names are [a-zA-Z0-9_:]*: safe inside a regular expression as they are.
         SeriesSelector.Matcher names = new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, "__name__",
                 String.join("|", metrics));
@@ -100,6 +106,7 @@ public final class RemoteReadClient {
         for (String selector : selectors) {
             List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
             matchers.add(names);
+            matchers.addAll(extra);
             queries.add(matchers);
         }
         try {
@@ -109,8 +116,8 @@ public final class RemoteReadClient {
                 throw e;
             }
             int half = metrics.size() / 2;
-            Answer answer = readMetrics(selectors, metrics.subList(0, half), startMs, endMs, callback);
-            readMetrics(selectors, metrics.subList(half, metrics.size()), startMs, endMs, callback);
+            Answer answer = readMetrics(selectors, metrics.subList(0, half), extra, startMs, endMs, callback);
+            readMetrics(selectors, metrics.subList(half, metrics.size()), extra, startMs, endMs, callback);
             return answer;
         }
     }

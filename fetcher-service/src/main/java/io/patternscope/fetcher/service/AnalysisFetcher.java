@@ -10,6 +10,7 @@ import io.patternscope.core.series.SeriesIds;
 import io.patternscope.core.wire.AnalysisRequested;
 import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.FetchShard;
+import io.patternscope.core.wire.LabelPartition;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.fetcher.client.ClusterHttpClients;
@@ -92,7 +93,7 @@ public class AnalysisFetcher {
         Set<String> emitted = new HashSet<>();
         String method;
         try {
-            method = fetchByRemoteRead(http, backend, request, shard.metrics(), wanted, batches, emitted);
+            method = fetchByRemoteRead(http, backend, request, shard, wanted, batches, emitted);
         } catch (RemoteReadException e) {
             // No remote read (or it failed even after retries): fetch what is still missing with query_range.
             method = METHOD_QUERY_RANGE;
@@ -103,7 +104,7 @@ public class AnalysisFetcher {
             Map<String, Map<String, String>> missing = new TreeMap<>(wanted);
             missing.keySet().removeAll(emitted);
             PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
-            fetchByQueryRange(client, backend, request, missing, batches, partialReasons);
+            fetchByQueryRange(client, backend, request, shard.partition(), missing, batches, partialReasons);
         }
         batches.flush();
         int missing = wanted.size() - batches.published();
@@ -118,13 +119,13 @@ public class AnalysisFetcher {
      * in halves when the backend refuses it as too large), series streamed in as the frames arrive
      * and batched at once. Series already delivered are not batched twice (the emitted set).
      */
-    private String fetchByRemoteRead(HttpClient http, ClusterBackend backend, AnalysisRequested request, List<String> metrics,
+    private String fetchByRemoteRead(HttpClient http, ClusterBackend backend, AnalysisRequested request, FetchShard shard,
                                      Map<String, Map<String, String>> wanted, BatchPublisher batches, Set<String> emitted)
             throws RemoteReadException {
         List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);
         int points = gridLength(request);
         RemoteReadClient.Answer answer = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs())
-                .readMetrics(selectors, metrics, request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
+                .readMetrics(selectors, shard.metrics(), partMatchers(shard.partition()), request.startMs() - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs(),
                         (labels, timestamps, values, count) -> {
                             String id = SeriesIds.canonical(labels);
                             if (wanted.containsKey(id) && emitted.add(id)) {
@@ -141,18 +142,19 @@ public class AnalysisFetcher {
         return answer == RemoteReadClient.Answer.STREAMED_XOR_CHUNKS ? METHOD_CHUNKS : METHOD_SAMPLES;
     }
 
-    /** One query_range per metric name (each returns all its series in the cluster), several in flight. */
+    /**
+     * One query_range per metric name (each returns all its series in the cluster, or the shard's
+     * part of it), several in flight.
+     */
     private void fetchByQueryRange(PrometheusHttpClient client, ClusterBackend backend, AnalysisRequested request,
-                                   Map<String, Map<String, String>> wanted, BatchPublisher batches,
+                                   LabelPartition partition, Map<String, Map<String, String>> wanted, BatchPublisher batches,
                                    List<String> partialReasons) {
         Map<String, Set<String>> idsByMetric = new TreeMap<>();
         wanted.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
                 k -> new TreeSet<>()).add(id));
         Map<String, Future<List<RangeSeries>>> inFlight = new LinkedHashMap<>();
         for (String metric : idsByMetric.keySet()) {
-            String query = "{" + "__name__=\"" + SeriesIds.escape(metric) + "\""
-                    + (backend.tenantMode() == ClusterBackend.TenantMode.LABEL
-                    ? "," + backend.clusterLabel() + "=\"" + SeriesIds.escape(backend.tenant()) + "\"" : "") + "}";
+            String query = metricSelector(metric, backend, partition);
             inFlight.put(metric, requests.submit(
                     () -> client.queryRange(query, request.startMs(), request.endMs(), request.stepMs())));
         }
@@ -179,6 +181,20 @@ public class AnalysisFetcher {
                 throw new IllegalStateException("interrupted while fetching", e);
             }
         }
+    }
+
+    /** The remote-read matchers that restrict a read to a shard's part of a metric (none for whole metrics). */
+    static List<SeriesSelector.Matcher> partMatchers(LabelPartition partition) {
+        return partition == null ? List.of()
+                : List.of(new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, partition.label(), partition.regex()));
+    }
+
+    /** The PromQL selector of one metric in the cluster, or of the shard's part of it. */
+    static String metricSelector(String metric, ClusterBackend backend, LabelPartition partition) {
+        return "{" + "__name__=\"" + SeriesIds.escape(metric) + "\""
+                + (backend.tenantMode() == ClusterBackend.TenantMode.LABEL
+                ? "," + backend.clusterLabel() + "=\"" + SeriesIds.escape(backend.tenant()) + "\"" : "")
+                + (partition == null ? "" : "," + partition.label() + "=~\"" + SeriesIds.escape(partition.regex()) + "\"") + "}";
     }
 
     private static int gridLength(AnalysisRequested request) {

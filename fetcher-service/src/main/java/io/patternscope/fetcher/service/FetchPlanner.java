@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * The first step of every analysis's fetch: discover the cluster's series in the window
  * ({@code /api/v1/series} with the selectors, minus the exclusions, capped), split them into
- * shards of whole metric names, publish the shards for any fetcher replica to take, and announce
+ * shards ({@link ShardSplitter}), publish the shards for any fetcher replica to take, and announce
  * the plan with {@link FetchPlanned}. A per-cluster circuit breaker refuses clusters that keep
  * failing, so an unreachable tenant fails its analyses at once instead of tying up the fetchers.
  */
@@ -34,8 +34,6 @@ import org.jboss.logging.Logger;
 public class FetchPlanner {
 
     private static final Logger LOG = Logger.getLogger(FetchPlanner.class);
-    /** Shards carry their series ids; keep the message well under NATS's 1 MiB default. */
-    private static final int SHARD_ID_BYTES = 256 * 1024;
 
     private final JetStreamBus bus;
     private final ClusterBackends clusters;
@@ -83,43 +81,15 @@ public class FetchPlanner {
             announce(request, 0, List.of(), partialReasons, "no series found for cluster '" + request.cluster() + "' in the window");
             return;
         }
-        announce(request, discovered.size(), shards(discovered, config.shardMaxSeries()), partialReasons, null);
+        announce(request, discovered.size(), ShardSplitter.split(discovered, config.shardMaxSeries()), partialReasons, null);
     }
 
-    /**
-     * Splits series into shards of whole metric names (one remote read per shard), each at most
-     * {@code maxSeries} series and {@link #SHARD_ID_BYTES} of ids, unless one metric alone is larger.
-     */
-    static List<List<String>> shards(Map<String, Map<String, String>> discovered, int maxSeries) {
-        Map<String, List<String>> idsByMetric = new TreeMap<>();
-        discovered.forEach((id, labels) -> idsByMetric.computeIfAbsent(labels.getOrDefault("__name__", ""),
-                k -> new ArrayList<>()).add(id));
-        List<List<String>> shards = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int bytes = 0;
-        for (List<String> ids : idsByMetric.values()) {
-            int idBytes = ids.stream().mapToInt(id -> id.length() + 3).sum();
-            if (!current.isEmpty() && (current.size() + ids.size() > maxSeries || bytes + idBytes > SHARD_ID_BYTES)) {
-                shards.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            current.addAll(ids);
-            bytes += idBytes;
-        }
-        if (!current.isEmpty()) {
-            shards.add(current);
-        }
-        return shards;
-    }
-
-    private void announce(AnalysisRequested request, int discovered, List<List<String>> shards, List<String> reasons,
+    private void announce(AnalysisRequested request, int discovered, List<ShardSplitter.Planned> shards, List<String> reasons,
                           String failure) {
         for (int n = 0; n < shards.size(); n++) {
-            List<String> ids = shards.get(n);
-            List<String> metrics = ids.stream().map(SeriesIds::metric).distinct().toList();
+            ShardSplitter.Planned shard = shards.get(n);
             bus.publish(Subjects.FETCH_SHARD, request.analysisId() + ":shard:" + n,
-                    new FetchShard(request.analysisId(), request, n, shards.size(), metrics, ids));
+                    FetchShard.of(request.analysisId(), request, n, shards.size(), shard.metrics(), shard.partition(), shard.ids()));
         }
         bus.publish(Subjects.EVENTS_FETCH_PLANNED, request.analysisId() + ":fetch-planned",
                 new FetchPlanned(request.analysisId(), discovered, shards.size(), reasons, failure));

@@ -27,6 +27,7 @@ class FetchFromPrometheusIT {
 
     private static final long STEP = 15_000;
     private static final int POINTS = 240; // one hour
+    private static final int BIG_METRIC_SERIES = 150;
     private static PrometheusFixture prometheus;
     private static long start;
 
@@ -53,6 +54,16 @@ class FetchFromPrometheusIT {
                         .append((start + i * STEP) / 1000).append('\n');
             }
         }
+        // A metric larger than a shard: pods with regex characters in their names, and series without the label.
+        om.append("# TYPE bucket gauge\n");
+        for (int p = 0; p < BIG_METRIC_SERIES; p++) {
+            String pod = p % 10 == 0 ? "" : ",pod=\"" + (p % 7 == 0 ? "p(" + p + ")|x" : p % 5 == 0 ? "p." + p : "p" + p) + "\"";
+            String le = p % 10 == 0 ? ",le=\"" + p + "\"" : "";
+            for (int i = 0; i < POINTS; i += 20) {
+                om.append("bucket{cluster=\"east\"").append(pod).append(le).append("} ").append(p).append(' ')
+                        .append((start + i * STEP) / 1000).append('\n');
+            }
+        }
         om.append("# EOF\n");
         prometheus = PrometheusFixture.start(om.toString());
     }
@@ -76,7 +87,7 @@ class FetchFromPrometheusIT {
                 List.of(SeriesIds.withMatcher("{__name__=~\".+\"}", "cluster", "east")), start, start + POINTS * STEP);
         Set<String> clusters = series.stream().map(s -> s.get("cluster")).collect(Collectors.toSet());
         assertEquals(Set.of("east"), clusters);
-        assertEquals(2, series.size());
+        assertEquals(2 + BIG_METRIC_SERIES, series.size());
     }
 
     @Test
@@ -94,6 +105,7 @@ class FetchFromPrometheusIT {
                     viaRemoteRead.put(SeriesIds.canonical(labels),
                             AnalysisFetcher.toSeriesData("x", labels, grid, request.startMs(), request.stepMs()).values());
                 });
+        viaRemoteRead.keySet().removeIf(id -> id.startsWith("bucket"));
         assertEquals(2, viaRemoteRead.size());
         for (String query : List.of("requests_total{cluster=\"east\"}", "temperature{cluster=\"east\"}")) {
             RangeSeries series = client.queryRange(query, start, end, STEP).get(0);
@@ -125,5 +137,38 @@ class FetchFromPrometheusIT {
         assertEquals(20 + 99 % 3, gauge.values()[110], 1e-9, "within the lookback the last sample holds");
         assertTrue(Double.isNaN(gauge.values()[130]), "past the 5-minute lookback the hole is a gap, not a zero");
         assertEquals(20 + 140 % 3, gauge.values()[140], 1e-9);
+    }
+
+    @Test
+    void aMetricCutIntoPartsIsReadPartByPartEachSeriesExactlyOnce() throws Exception {
+        ClusterBackend east = label("east");
+        long end = start + (POINTS - 1) * STEP;
+        PrometheusHttpClient client = new PrometheusHttpClient(HttpClient.newHttpClient(), east, 2, 50);
+        Map<String, Map<String, String>> discovered = new java.util.TreeMap<>();
+        for (Map<String, String> labels : client.series(List.of("bucket{cluster=\"east\"}"), start, end)) {
+            discovered.put(SeriesIds.canonical(labels), labels);
+        }
+        assertEquals(BIG_METRIC_SERIES, discovered.size());
+        List<ShardSplitter.Planned> shards = ShardSplitter.split(discovered, 40);
+        assertTrue(shards.size() >= 4, "cut into parts: " + shards.size());
+        java.util.Set<String> viaRemoteRead = new java.util.HashSet<>();
+        java.util.Set<String> viaQueryRange = new java.util.HashSet<>();
+        for (ShardSplitter.Planned shard : shards) {
+            java.util.Set<String> part = new java.util.HashSet<>();
+            new io.patternscope.remoteread.RemoteReadClient(HttpClient.newHttpClient(), east, 2, 50).readMetrics(
+                    List.of("{cluster=\"east\"}"), shard.metrics(), AnalysisFetcher.partMatchers(shard.partition()), start, end,
+                    (labels, t, v, n) -> part.add(SeriesIds.canonical(labels)));
+            assertEquals(java.util.Set.copyOf(shard.ids()), part, "remote read of " + shard.partition());
+            for (String id : part) {
+                assertTrue(viaRemoteRead.add(id), "read twice: " + id);
+            }
+            for (RangeSeries s : client.queryRange(AnalysisFetcher.metricSelector("bucket", east, shard.partition()), start, end,
+                    STEP)) {
+                assertTrue(part.contains(SeriesIds.canonical(s.labels())), "query_range outside the part: " + s.labels());
+                viaQueryRange.add(SeriesIds.canonical(s.labels()));
+            }
+        }
+        assertEquals(discovered.keySet(), viaRemoteRead);
+        assertEquals(discovered.keySet(), viaQueryRange);
     }
 }
