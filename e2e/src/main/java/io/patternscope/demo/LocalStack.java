@@ -207,6 +207,21 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
+    /** Peak resident memory of a started process (VmHWM), in KiB; 0 when it is gone. */
+    public long peakRssKib(String name) throws IOException {
+        Process process = processes.get(name);
+        Path status = Path.of("/proc/" + (process == null ? -1 : process.pid()) + "/status");
+        if (process == null || !process.isAlive() || !Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
     /** SIGKILL: the process gets no chance to finish, acknowledge or say goodbye, as in a node failure. */
     public void killHard(String name) throws InterruptedException {
         Process process = processes.get(name);

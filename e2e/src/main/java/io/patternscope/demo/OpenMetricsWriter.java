@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * one family at a time (families must not interleave), each series' samples in time order,
  * timestamps in seconds, counters as {@code <family>_total}, and a final {@code # EOF}.
  */
-final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
+public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
 
     private final BufferedWriter out;
     private final String[] timestamps;
@@ -21,7 +21,7 @@ final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
     private long samples;
     private long series;
 
-    OpenMetricsWriter(Path file, long startMs, long stepMs, int points) throws IOException {
+    public OpenMetricsWriter(Path file, long startMs, long stepMs, int points) throws IOException {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.timestamps = new String[points];
         for (int i = 0; i < points; i++) {

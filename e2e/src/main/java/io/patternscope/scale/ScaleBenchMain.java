@@ -1,0 +1,190 @@
+package io.patternscope.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patternscope.demo.AnalysisDriver;
+import io.patternscope.demo.LocalStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * {@code ./patternscope bench e2e SERIES}: the caller's view of one analysis at scale, through the
+ * five real services. Generates Kubernetes-like data ({@link ScaleData}) once per shape and reuses
+ * it, runs the analysis of its 3-hour window through the gateway three times (the last hour tested),
+ * and prints {@code name value} lines: the median seconds from POST to the ended state, series per
+ * second, each service's peak RSS, and the Python approach on the same Prometheus and window when
+ * Python has numpy, scipy and requests. {@code --replicas 2} adds a second fetcher, detector and
+ * classifier and measures again.
+ */
+public final class ScaleBenchMain {
+
+    private ScaleBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(arg(args, "--root", "."));
+        int series = Integer.parseInt(args.length > 0 && !args[0].startsWith("--") ? args[0] : "10000");
+        if (series < 100 || series > 200_000) {
+            fail("bench e2e: SERIES must be from 100 to 200000");
+        }
+        int metrics = Integer.parseInt(arg(args, "--metrics", Integer.toString(Math.max(15, series / 250))));
+        int largest = Integer.parseInt(arg(args, "--largest", "0"));
+        int runs = Integer.parseInt(arg(args, "--runs", "3"));
+        int replicas = Integer.parseInt(arg(args, "--replicas", "1"));
+        Path peer = Path.of(arg(args, "--peer", root.resolve("../shared/tools/peer_pipeline.py").toString()));
+        ScaleData.Shape shape = new ScaleData.Shape(series, metrics, largest);
+        Path work = Path.of(arg(args, "--work", ".patternscope/bench/e2e")).resolve(shape.key());
+        Files.createDirectories(work);
+
+        Path meta = work.resolve("data.properties");
+        Properties data = new Properties();
+        boolean reuse = Files.exists(meta) && Files.isDirectory(work.resolve("prometheus/data"));
+        if (reuse) {
+            try (var in = Files.newInputStream(meta)) {
+                data.load(in);
+            }
+            reuse = Instant.ofEpochMilli(Long.parseLong(data.getProperty("endMs"))).isAfter(Instant.now().minus(Duration.ofDays(20)));
+        }
+        LocalStack stack = new LocalStack(root, work, LocalStack.Ports.free(),
+                new LocalStack.Isolation("PATTERNSCOPE_SCALE", "psscale", "patternscope_test", 2500), List.of(ScaleData.CLUSTER),
+                false);
+        try (stack) {
+            if (!reuse) {
+                long now = System.currentTimeMillis() - 5 * 60_000;
+                long endMs = now - now % ScaleData.STEP_MS;
+                long t0 = System.nanoTime();
+                List<Path> files = ScaleData.write(work, shape, endMs, 20211025L);
+                System.out.printf(Locale.ROOT, "==> wrote %d series in %d metric names (%.0f s); backfilling%n", series, metrics,
+                        (System.nanoTime() - t0) / 1e9);
+                stack.backfill(files);
+                for (Path file : files) {
+                    Files.delete(file);
+                }
+                data.setProperty("endMs", Long.toString(endMs));
+                try (var out = Files.newOutputStream(meta)) {
+                    data.store(out, "scale bench data");
+                }
+            }
+            long endMs = Long.parseLong(data.getProperty("endMs"));
+            long startMs = endMs - (ScaleData.POINTS - 1) * ScaleData.STEP_MS;
+            stack.startPrometheus();
+            stack.startServices();
+            AnalysisDriver driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), stack.createToken(ScaleData.CLUSTER, "scale"));
+            String body = "{\"cluster\":\"" + ScaleData.CLUSTER + "\",\"window\":{\"start\":\"" + Instant.ofEpochMilli(startMs)
+                    + "\",\"end\":\"" + Instant.ofEpochMilli(endMs) + "\"},\"step\":\"PT15S\",\"maxSeries\":" + (series + 1000) + "}";
+
+            String prefix = "e2e";
+            double seconds = measure(driver, body, series, runs, prefix);
+            report(stack, prefix);
+            if (replicas > 1) {
+                for (String module : List.of("fetcher-service", "detector-service", "classifier-service")) {
+                    for (int r = 2; r <= replicas; r++) {
+                        stack.startReplica(module, r);
+                    }
+                }
+                measure(driver, body, series, runs, prefix + ".replicas_" + replicas);
+            }
+            if (Files.exists(peer) && pythonReady()) {
+                double peerSeconds = peer(peer, stack, startMs, endMs, work);
+                System.out.printf(Locale.ROOT, "peer.seconds %.2f%n", peerSeconds);
+                System.out.printf(Locale.ROOT, "e2e.speedup %.2f%n", peerSeconds / seconds);
+            } else {
+                System.out.println("# the Python approach was not run: it needs python3 with numpy, scipy and requests, and " + peer);
+            }
+        }
+    }
+
+    /** Runs the analysis {@code runs} times; prints and returns the median seconds. */
+    private static double measure(AnalysisDriver driver, String body, int series, int runs, String prefix) throws Exception {
+        double[] took = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            AnalysisDriver.Reply created = driver.post("/api/v1/analyses", body);
+            if (created.status() != 202) {
+                fail("bench e2e: the analysis was refused: " + created.body());
+            }
+            String id = created.body().path("id").asText();
+            JsonNode status = awaitEnd(driver, id, Duration.ofMinutes(10));
+            took[r] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "# run %d: %s in %.2f s, %s screened, %d findings%n", r + 1,
+                    status.path("status").asText(), took[r], status.path("progress").path("screened").asText(),
+                    driver.get("/api/v1/analyses/" + id + "/report").body().path("findings").size());
+            if (!status.path("status").asText().equals("COMPLETED")) {
+                fail("bench e2e: the analysis ended " + status.path("status").asText() + ": " + status.path("statusReason").asText());
+            }
+        }
+        Arrays.sort(took);
+        double median = took[runs / 2];
+        System.out.printf(Locale.ROOT, "%s.series %d%n", prefix, series);
+        System.out.printf(Locale.ROOT, "%s.seconds %.2f%n", prefix, median);
+        System.out.printf(Locale.ROOT, "%s.series_per_second %.0f%n", prefix, series / median);
+        return median;
+    }
+
+    private static JsonNode awaitEnd(AnalysisDriver driver, String id, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = driver.get("/api/v1/analyses/" + id).body();
+            String s = status.path("status").asText();
+            if (s.equals("COMPLETED") || s.equals("PARTIAL") || s.equals("FAILED")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("analysis " + id + " did not end within " + timeout);
+    }
+
+    private static void report(LocalStack stack, String prefix) throws IOException {
+        for (String service : List.of("gateway", "report-service", "fetcher-service", "detector-service", "classifier-service")) {
+            long kib = stack.peakRssKib(service);
+            System.out.printf(Locale.ROOT, "%s.peak_rss_mib.%s %d%n", prefix, service, kib / 1024);
+        }
+    }
+
+    private static boolean pythonReady() throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import numpy, scipy, requests").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    private static double peer(Path script, LocalStack stack, long startMs, long endMs, Path work) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", script.toString(), stack.prometheus().toString(),
+                Long.toString(startMs / 1000), Long.toString(endMs / 1000), "--match", "{cluster=\"" + ScaleData.CLUSTER + "\"}",
+                "--step", "15", "--test-points", Integer.toString(ScaleData.POINTS / 3)));
+        Process p = new ProcessBuilder(command).redirectError(work.resolve("peer.log").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            fail("bench e2e: the Python approach failed; see " + work.resolve("peer.log"));
+        }
+        double total = Double.NaN;
+        for (String line : out.split("\n")) {
+            System.out.println("# " + line);
+            if (line.startsWith("peer.total.seconds ")) {
+                total = Double.parseDouble(line.substring("peer.total.seconds ".length()).strip());
+            }
+        }
+        return total;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static void fail(String sentence) {
+        System.err.println(sentence);
+        System.exit(1);
+    }
+}
