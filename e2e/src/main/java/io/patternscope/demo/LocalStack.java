@@ -222,6 +222,12 @@ public final class LocalStack implements AutoCloseable {
         return 0;
     }
 
+    /** The pid of a started process, or -1. */
+    public long pid(String name) {
+        Process process = processes.get(name);
+        return process == null ? -1 : process.pid();
+    }
+
     /** SIGKILL: the process gets no chance to finish, acknowledge or say goodbye, as in a node failure. */
     public void killHard(String name) throws InterruptedException {
         Process process = processes.get(name);

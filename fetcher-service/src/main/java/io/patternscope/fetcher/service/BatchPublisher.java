@@ -1,7 +1,7 @@
 package io.patternscope.fetcher.service;
 
 import io.patternscope.bus.JetStreamBus;
-import io.patternscope.bus.WireCodec;
+import io.patternscope.bus.SeriesBatchFrame;
 import io.patternscope.core.wire.ScreeningParameters;
 import io.patternscope.core.wire.SeriesBatch;
 import io.patternscope.core.wire.SeriesData;
@@ -20,8 +20,6 @@ import java.util.List;
  */
 final class BatchPublisher {
 
-    /** JSON envelope around the series list (ids, numbers, brackets). */
-    private static final int ENVELOPE_BYTES = 512;
 
     private final JetStreamBus bus;
     private final String analysisId;
@@ -29,7 +27,8 @@ final class BatchPublisher {
     private final ScreeningParameters screening;
     private final long maxBytes;
     private final List<SeriesData> pending = new ArrayList<>();
-    private long pendingBytes = ENVELOPE_BYTES;
+    private final long envelopeBytes;
+    private long pendingBytes;
     private int batches;
     private int published;
 
@@ -42,11 +41,13 @@ final class BatchPublisher {
         this.analysisId = analysisId;
         this.testStartMs = testStartMs;
         this.screening = screening;
-        this.maxBytes = Math.min(maxBytes, bus.maxPayloadBytes() - ENVELOPE_BYTES);
+        this.envelopeBytes = SeriesBatchFrame.envelopeSize(analysisId, screening);
+        this.pendingBytes = envelopeBytes;
+        this.maxBytes = Math.min(maxBytes, bus.maxPayloadBytes());
     }
 
     void add(SeriesData series) {
-        int size = WireCodec.encode(series).length + 1;
+        int size = SeriesBatchFrame.encodedSize(series);
         if (!pending.isEmpty() && pendingBytes + size > maxBytes) {
             flush();
         }
@@ -65,7 +66,7 @@ final class BatchPublisher {
                 new StageProgress(analysisId, StageProgress.Stage.FETCHED, batchNo, pending.size()));
         published += pending.size();
         pending.clear();
-        pendingBytes = ENVELOPE_BYTES;
+        pendingBytes = envelopeBytes;
     }
 
     int batches() {

@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,9 +19,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity, UUID> {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     /** Row lock: events of one analysis are applied one at a time, whichever replica gets them. */
     public Uni<AnalysisEntity> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * A progress event on the direct path, one statement and no session (they are most of the
+     * events): the contribution is recorded once, and a PENDING analysis becomes RUNNING. An
+     * unknown or deleted analysis records nothing.
+     */
+    public Uni<Void> recordProgressEvent(UUID id, String stage, int batchNo, int series) {
+        return pool.preparedQuery("WITH recorded AS (INSERT INTO stage_progress (analysis_id, stage, batch_no, series) "
+                        + "SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM analysis WHERE id = $1) ON CONFLICT DO NOTHING) "
+                        + "UPDATE analysis SET status = 'RUNNING' WHERE id = $1 AND status = 'PENDING'")
+                .execute(Tuple.of(id, stage, batchNo, series)).replaceWithVoid();
     }
 
     /** Records a progress contribution once; returns true if it was new. */
@@ -92,10 +108,6 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                                 + "coalesce((SELECT max(p.recorded_at) FROM stage_progress p WHERE p.analysis_id = a.id), "
                                 + "a.created_at)) < :cutoff", UUID.class)
                 .setParameter("cutoff", java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)).getResultList());
-    }
-
-        public Uni<Integer> markRunning(UUID id) {
-        return update("status = 'RUNNING' WHERE id = ?1 AND status = 'PENDING'", id);
     }
 
     /** {@code visible}: the only clusters to return (null: all). */

@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * {@link FetchCompleted} how many batches it published, and every classified batch is recorded
  * once under (analysis, CLASSIFIED, batch). Each event runs in one
  * transaction that first locks the analysis row, so concurrent events (several workers or
- * replicas) are applied one after another and the last one always sees every batch.
+ * replicas) are applied one after another and the last one always sees every batch. A classified
+ * batch's rows are stored just before its transaction, idempotently ({@link SeriesResultRepository#insertAll}).
  */
 @ApplicationScoped
 public class CompletionTracker {
@@ -60,9 +61,7 @@ public class CompletionTracker {
 
     public void onProgress(StageProgress progress) {
         UUID id = UUID.fromString(progress.analysisId());
-        tx.inTransaction(() -> analyses.findById(id).chain(a -> a == null ? Uni.createFrom().voidItem()
-                : analyses.recordProgress(id, progress.stage().name(), progress.batchNo(), progress.series())
-                        .chain(() -> analyses.markRunning(id)).replaceWithVoid()));
+        tx.readOnly(() -> analyses.recordProgressEvent(id, progress.stage().name(), progress.batchNo(), progress.series()));
     }
 
     /** The fetch plan: how many shards will report, or why nothing will be fetched. */
@@ -113,6 +112,12 @@ public class CompletionTracker {
 
     public void onClassified(ScreenedBatch batch) {
         UUID id = UUID.fromString(batch.analysisId());
+        List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
+        for (ScreenedSeries s : batch.series()) {
+            rows.add(storable(id, batch.batchNo(), s));
+        }
+        // The rows go in first, idempotently; the batch counts as recorded only once they are in.
+        tx.readOnly(() -> results.insertAll(rows));
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
             if (a == null || a.isFinished()) {
                 return Uni.createFrom().voidItem();
@@ -123,12 +128,7 @@ public class CompletionTracker {
                 }
                 markRunning(a);
                 a.model = batch.model();
-                List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
-                for (ScreenedSeries s : batch.series()) {
-                    rows.add(storable(id, batch.batchNo(), s));
-                }
-                return results.persist(rows)
-                        .chain(() -> analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size()))
+                return analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size())
                         .chain(() -> finishIfDone(a));
             });
         }));
@@ -204,7 +204,8 @@ public class CompletionTracker {
     private Uni<Void> finishWithReport(AnalysisEntity a) {
         String tenant = clusters.find(a.cluster).map(io.patternscope.core.config.ClusterBackend::tenant).orElse(a.cluster);
         return ranking.settings(tenant).chain(settings -> results.forAnalysis(a.id)
-                .invoke(rows -> finish(a, rows, settings))).replaceWithVoid();
+                .invoke(rows -> finish(a, rows, settings))
+                .chain(results::writeQValues));
     }
 
     private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings) {
