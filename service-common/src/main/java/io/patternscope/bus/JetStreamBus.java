@@ -9,6 +9,7 @@ import io.nats.client.Options;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
@@ -69,22 +70,41 @@ public final class JetStreamBus implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the stream, or brings an existing one's limits and subjects up to the settings. Work
+     * queue retention: a message leaves the stream once its one consumer acknowledges it (every
+     * subject has exactly one durable consumer, shared by a service's replicas), so the stream holds
+     * only work in flight. A stream made earlier with another retention keeps it (NATS cannot change
+     * it in place): delete the stream to switch.
+     */
     private void ensureStream() throws IOException, JetStreamApiException {
         StreamConfiguration config = StreamConfiguration.builder()
                 .name(settings.stream())
                 .subjects(settings.subjectPrefix() + ".>")
                 .storageType(StorageType.File)
-                .retentionPolicy(RetentionPolicy.Limits)
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .discardPolicy(DiscardPolicy.New)
                 .maxAge(settings.messageMaxAge())
+                .maxBytes(settings.maxBytes())
                 .duplicateWindow(settings.messageMaxAge().compareTo(DUPLICATE_WINDOW) < 0 ? settings.messageMaxAge() : DUPLICATE_WINDOW)
                 .build();
+        StreamInfo existing;
         try {
-            StreamInfo existing = management.getStreamInfo(settings.stream());
-            if (!existing.getConfiguration().getSubjects().equals(config.getSubjects())) {
-                management.updateStream(config);
-            }
+            existing = management.getStreamInfo(settings.stream());
         } catch (JetStreamApiException notFound) {
             management.addStream(config);
+            return;
+        }
+        StreamConfiguration current = existing.getConfiguration();
+        if (current.getRetentionPolicy() != config.getRetentionPolicy()) {
+            LOG.warnf("stream %s keeps its %s retention (NATS cannot change it in place); delete the stream for work-queue "
+                    + "retention", settings.stream(), current.getRetentionPolicy());
+            config = StreamConfiguration.builder(config).retentionPolicy(current.getRetentionPolicy()).build();
+        }
+        if (!current.getSubjects().equals(config.getSubjects()) || !current.getMaxAge().equals(config.getMaxAge())
+                || current.getMaxBytes() != config.getMaxBytes() || current.getDiscardPolicy() != config.getDiscardPolicy()
+                || !current.getDuplicateWindow().equals(config.getDuplicateWindow())) {
+            management.updateStream(config);
         }
     }
 
@@ -169,6 +189,15 @@ public final class JetStreamBus implements AutoCloseable {
     }
 
     /** Removes the stream and its consumers: for test teardown, never called by the services. */
+    /** The stream as the server has it: its limits and how many messages and bytes it holds now. */
+    public StreamInfo streamInfo() {
+        try {
+            return management.getStreamInfo(settings.stream());
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot read stream " + settings.stream() + ": " + e.getMessage(), e);
+        }
+    }
+
     public void deleteStream() {
         try {
             management.deleteStream(settings.stream());

@@ -20,12 +20,13 @@ class JetStreamBusIT {
 
     private JetStreamBus first;
     private JetStreamBus second;
+    private BusSettings settings;
 
     @BeforeEach
     void connect() {
         String unique = Long.toString(System.nanoTime(), 36);
-        BusSettings settings = new BusSettings("nats://127.0.0.1:4222", "PSIT_" + unique.toUpperCase(), "psit" + unique,
-                Duration.ofMinutes(5));
+        settings = new BusSettings("nats://127.0.0.1:4222", "PSIT_" + unique.toUpperCase(), "psit" + unique,
+                Duration.ofMinutes(5), 64 * 1024);
         first = JetStreamBus.connect(settings);
         second = JetStreamBus.connect(settings);
     }
@@ -35,6 +36,44 @@ class JetStreamBusIT {
         first.deleteStream();
         first.close();
         second.close();
+    }
+
+    @Test
+    void theStreamHoldsOnlyWorkInFlightAndRefusesWorkBeyondItsSizeCap() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            first.publish("queue", "q-" + i, text("message " + i));
+        }
+        assertTrue(first.streamInfo().getStreamState().getMsgCount() == 10, "published work waits in the stream");
+        CountDownLatch all = new CountDownLatch(10);
+        first.consume("queue", "queue", Duration.ofSeconds(30), 3, 1, d -> all.countDown());
+        assertTrue(all.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (first.streamInfo().getStreamState().getMsgCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(first.streamInfo().getStreamState().getMsgCount() == 0, "acknowledged work leaves the stream");
+
+        byte[] big = new byte[20 * 1024];
+        int refused = 0;
+        for (int i = 0; i < 6; i++) {
+            try {
+                first.publish("unconsumed", "big-" + i, big);
+            } catch (IllegalStateException full) {
+                refused++;
+                assertTrue(full.getMessage().contains("publish to unconsumed failed"), full.getMessage());
+            }
+        }
+        assertTrue(refused >= 3, "beyond 64 KiB a publish is refused, not old work dropped: " + refused);
+    }
+
+    @Test
+    void changedLimitsReachAnExistingStream() {
+        BusSettings longer = new BusSettings(settings.url(), settings.stream(), settings.subjectPrefix(), Duration.ofMinutes(30),
+                128 * 1024);
+        try (JetStreamBus reconnected = JetStreamBus.connect(longer)) {
+            assertTrue(reconnected.streamInfo().getConfiguration().getMaxAge().equals(Duration.ofMinutes(30)));
+            assertTrue(reconnected.streamInfo().getConfiguration().getMaxBytes() == 128 * 1024);
+        }
     }
 
     private static byte[] text(String s) {

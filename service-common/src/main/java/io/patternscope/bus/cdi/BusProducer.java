@@ -18,8 +18,9 @@ public class BusProducer {
     JetStreamBus bus(@ConfigProperty(name = "patternscope.nats.url", defaultValue = "nats://127.0.0.1:4222") String url,
                      @ConfigProperty(name = "patternscope.nats.stream", defaultValue = "PATTERNSCOPE") String stream,
                      @ConfigProperty(name = "patternscope.nats.subject-prefix", defaultValue = "ps") String prefix,
-                     @ConfigProperty(name = "patternscope.nats.max-age", defaultValue = "PT6H") Duration maxAge) {
-        return JetStreamBus.connect(new BusSettings(url, stream, prefix, maxAge));
+                     @ConfigProperty(name = "patternscope.nats.max-age", defaultValue = "PT1H") Duration maxAge,
+                     @ConfigProperty(name = "patternscope.nats.max-bytes", defaultValue = "4294967296") long maxBytes) {
+        return JetStreamBus.connect(new BusSettings(url, stream, prefix, maxAge, maxBytes));
     }
 
     void close(@Disposes JetStreamBus bus) {
