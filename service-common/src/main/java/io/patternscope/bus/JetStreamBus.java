@@ -104,7 +104,13 @@ public final class JetStreamBus implements AutoCloseable {
         if (!current.getSubjects().equals(config.getSubjects()) || !current.getMaxAge().equals(config.getMaxAge())
                 || current.getMaxBytes() != config.getMaxBytes() || current.getDiscardPolicy() != config.getDiscardPolicy()
                 || !current.getDuplicateWindow().equals(config.getDuplicateWindow())) {
-            management.updateStream(config);
+            try {
+                management.updateStream(config);
+            } catch (IOException | JetStreamApiException e) {
+                // A stream far over a lowered cap is purged slowly; the service works meanwhile.
+                LOG.warnf("stream %s: the new limits are not applied yet (%s); it keeps its old ones", settings.stream(),
+                        e.getMessage());
+            }
         }
     }
 

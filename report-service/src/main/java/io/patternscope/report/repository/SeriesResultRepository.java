@@ -6,9 +6,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,22 +21,37 @@ import java.util.UUID;
 @ApplicationScoped
 public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResultEntity, Long> {
 
-    /** One row, unless the analysis is gone or has ended, or the row is already there. */
+    /** A batch's rows in one statement (arrays, one per column), unless the analysis is gone or has ended. */
     private static final String INSERT = "INSERT INTO series_result (id, analysis_id, batch_no, series_id, metric, labels, "
             + "value_kind, status, candidate, ks_statistic, p_value, effect_size, direction, onset_at, pattern, confidence, "
             + "start_ms, step_ms, series_values, uncertain, ks_p_value, detectors, recent_z, recent_run, error) "
-            + "SELECT nextval('series_result_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-            + "$18, $19, $20, $21, $22, $23, $24 WHERE EXISTS (SELECT 1 FROM analysis a WHERE a.id = $1 AND a.completed_at IS NULL) "
+            + "SELECT nextval('series_result_seq'), $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], "
+            + "$7::text[], $8::boolean[], $9::float8[], $10::float8[], $11::float8[], $12::int[], $13::timestamptz[], $14::text[], "
+            + "$15::float8[], $16::bigint[], $17::bigint[], $18::text[], $19::boolean[], $20::float8[], $21::text[], "
+            + "$22::float8[], $23::int[], $24::text[]) AS u "
+            + "WHERE EXISTS (SELECT 1 FROM analysis a WHERE a.id = $1 AND a.completed_at IS NULL) "
             + "ON CONFLICT (analysis_id, series_id) DO NOTHING";
+
+    private static final String COLUMNS = "id, analysis_id, batch_no, series_id, metric, labels, value_kind, status, candidate, "
+            + "ks_statistic, p_value, q_value, effect_size, direction, onset_at, pattern, confidence, uncertain, start_ms, step_ms, "
+            + "series_values, ks_p_value, detectors, recent_z, recent_run, error";
 
     @Inject
     Pool pool;
 
-    /** Every row of an analysis, read-only: building the report changes none of them through the session. */
+    /**
+     * Every row of an analysis, read straight from the pool into detached holders: building the
+     * report reads them all and changes none of them through a session.
+     */
     public Uni<List<SeriesResultEntity>> forAnalysis(UUID analysisId) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "FROM SeriesResultEntity WHERE analysisId = :id", SeriesResultEntity.class)
-                .setParameter("id", analysisId).setReadOnly(true).getResultList());
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM series_result WHERE analysis_id = $1 ORDER BY id")
+                .execute(Tuple.of(analysisId)).map(rows -> {
+                    List<SeriesResultEntity> out = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        out.add(fromRow(row));
+                    }
+                    return out;
+                });
     }
 
     /**
@@ -47,14 +63,90 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = new ArrayList<>(rows.size());
-        for (SeriesResultEntity r : rows) {
-            tuples.add(Tuple.from(Arrays.asList(r.analysisId, r.batchNo, r.seriesId, r.metric, r.labels, r.valueKind,
-                    r.status, r.candidate, r.ksStatistic, r.pValue, r.effectSize, r.direction,
-                    r.onsetAt == null ? null : r.onsetAt.atOffset(ZoneOffset.UTC), r.pattern, r.confidence, r.startMs,
-                    r.stepMs, r.seriesValues, r.uncertain, r.ksPValue, r.detectors, r.recentZ, r.recentRun, r.error)));
+        int n = rows.size();
+        String[] seriesId = new String[n];
+        String[] metric = new String[n];
+        String[] labels = new String[n];
+        String[] kind = new String[n];
+        String[] status = new String[n];
+        Boolean[] candidate = new Boolean[n];
+        Double[] ks = new Double[n];
+        Double[] p = new Double[n];
+        Double[] effect = new Double[n];
+        Integer[] direction = new Integer[n];
+        OffsetDateTime[] onset = new OffsetDateTime[n];
+        String[] pattern = new String[n];
+        Double[] confidence = new Double[n];
+        Long[] start = new Long[n];
+        Long[] step = new Long[n];
+        String[] values = new String[n];
+        Boolean[] uncertain = new Boolean[n];
+        Double[] ksP = new Double[n];
+        String[] detectors = new String[n];
+        Double[] recentZ = new Double[n];
+        Integer[] recentRun = new Integer[n];
+        String[] error = new String[n];
+        for (int i = 0; i < n; i++) {
+            SeriesResultEntity r = rows.get(i);
+            seriesId[i] = r.seriesId;
+            metric[i] = r.metric;
+            labels[i] = r.labels;
+            kind[i] = r.valueKind;
+            status[i] = r.status;
+            candidate[i] = r.candidate;
+            ks[i] = r.ksStatistic;
+            p[i] = r.pValue;
+            effect[i] = r.effectSize;
+            direction[i] = r.direction;
+            onset[i] = r.onsetAt == null ? null : r.onsetAt.atOffset(ZoneOffset.UTC);
+            pattern[i] = r.pattern;
+            confidence[i] = r.confidence;
+            start[i] = r.startMs;
+            step[i] = r.stepMs;
+            values[i] = r.seriesValues;
+            uncertain[i] = r.uncertain;
+            ksP[i] = r.ksPValue;
+            detectors[i] = r.detectors;
+            recentZ[i] = r.recentZ;
+            recentRun[i] = r.recentRun;
+            error[i] = r.error;
         }
-        return pool.preparedQuery(INSERT).executeBatch(tuples).replaceWithVoid();
+        SeriesResultEntity first = rows.get(0);
+        return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {first.analysisId, first.batchNo, seriesId, metric,
+                labels, kind, status, candidate, ks, p, effect, direction, onset, pattern, confidence, start, step, values,
+                uncertain, ksP, detectors, recentZ, recentRun, error})).replaceWithVoid();
+    }
+
+    private static SeriesResultEntity fromRow(Row row) {
+        SeriesResultEntity e = new SeriesResultEntity();
+        e.id = row.getLong("id");
+        e.analysisId = row.getUUID("analysis_id");
+        e.batchNo = row.getInteger("batch_no");
+        e.seriesId = row.getString("series_id");
+        e.metric = row.getString("metric");
+        e.labels = row.getString("labels");
+        e.valueKind = row.getString("value_kind");
+        e.status = row.getString("status");
+        e.candidate = row.getBoolean("candidate");
+        e.ksStatistic = row.getDouble("ks_statistic");
+        e.pValue = row.getDouble("p_value");
+        e.qValue = row.getDouble("q_value");
+        e.effectSize = row.getDouble("effect_size");
+        e.direction = row.getInteger("direction");
+        OffsetDateTime onset = row.getOffsetDateTime("onset_at");
+        e.onsetAt = onset == null ? null : onset.toInstant();
+        e.pattern = row.getString("pattern");
+        e.confidence = row.getDouble("confidence");
+        e.uncertain = Boolean.TRUE.equals(row.getBoolean("uncertain"));
+        e.startMs = row.getLong("start_ms");
+        e.stepMs = row.getLong("step_ms");
+        e.seriesValues = row.getString("series_values");
+        e.ksPValue = row.getDouble("ks_p_value");
+        e.detectors = row.getString("detectors");
+        e.recentZ = row.getDouble("recent_z");
+        e.recentRun = row.getInteger("recent_run") == null ? 0 : row.getInteger("recent_run");
+        e.error = row.getString("error");
+        return e;
     }
 
     /** Writes every row's q-value in one statement (null where the series had no p-value). */
