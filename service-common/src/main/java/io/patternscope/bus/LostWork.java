@@ -15,9 +15,9 @@ public final class LostWork {
     public static void report(JetStreamBus bus, String stage, Delivery delivery, Exception cause) {
         JsonNode payload;
         try {
-            payload = WireCodec.mapper().readTree(delivery.data());
-        } catch (IOException e) {
-            return; // not even JSON: there is no analysis to tell
+            payload = WireCodec.envelope(delivery.data());
+        } catch (IOException | RuntimeException e) {
+            return; // neither JSON nor a frame: there is no analysis to tell
         }
         String analysisId = payload.path("analysisId").asText(null);
         if (analysisId == null) {

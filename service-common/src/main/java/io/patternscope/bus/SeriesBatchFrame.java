@@ -50,6 +50,19 @@ public final class SeriesBatchFrame {
         return size + 1 + 8 + 8 + 4 + 8 * series.values().length;
     }
 
+    /**
+     * What a series may cost a batch publisher's budget: its frame bytes plus what its verdict adds
+     * in the screened batch made from this one (its id and labels again as JSON, and about 768
+     * bytes of statistics), so that screened batch fits wherever this one does.
+     */
+    public static int budgetSize(SeriesData series) {
+        int labelBytes = utf8Length(series.id());
+        for (Map.Entry<String, String> label : series.labels().entrySet()) {
+            labelBytes += utf8Length(label.getKey()) + utf8Length(label.getValue()) + 6;
+        }
+        return encodedSize(series) + labelBytes + 768;
+    }
+
     /** The frame's fixed part for a batch's header: magic, header and series count. */
     public static int envelopeSize(String analysisId, ScreeningParameters screening) {
         return MAGIC.length + 4 + header(new Header(analysisId, Long.MAX_VALUE, screening, Integer.MAX_VALUE)).length + 4;

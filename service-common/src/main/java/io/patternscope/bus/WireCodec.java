@@ -2,13 +2,16 @@ package io.patternscope.bus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.SeriesBatch;
 import java.io.IOException;
 
 /**
- * Encoding of the wire records: JSON, except a {@link SeriesBatch}, which travels as a binary
- * {@link SeriesBatchFrame} (its values are nearly all of the pipeline's bytes). In JSON NaN and
+ * Encoding of the wire records: JSON, except the two that carry series values, whose values travel
+ * as raw doubles: a {@link SeriesBatch} as a {@link SeriesBatchFrame}, a {@link ScreenedBatch} as a
+ * {@link ScreenedBatchFrame}. In JSON NaN and
  * ±Inf travel as the strings "NaN", "Infinity", "-Infinity" (Jackson's default), which keeps gaps
  * as gaps. Thread-safe.
  */
@@ -28,6 +31,9 @@ public final class WireCodec {
         if (message instanceof SeriesBatch batch) {
             return SeriesBatchFrame.encode(batch);
         }
+        if (message instanceof ScreenedBatch batch) {
+            return ScreenedBatchFrame.encode(batch);
+        }
         return encodeJson(message);
     }
 
@@ -40,9 +46,29 @@ public final class WireCodec {
     }
 
     /** @throws PoisonMessageException when the payload is not a valid {@code type} */
+    /**
+     * The JSON part of any message: the whole of a JSON one, the header of a frame (both frames
+     * start with 4 magic bytes and a length-prefixed JSON part holding analysisId and batchNo).
+     */
+    public static JsonNode envelope(byte[] payload) throws IOException {
+        if (SeriesBatchFrame.isFrame(payload) || ScreenedBatchFrame.isFrame(payload)) {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(payload);
+            in.position(4);
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                throw new IOException("a frame's JSON part claims " + length + " bytes");
+            }
+            return MAPPER.readTree(payload, 8, length);
+        }
+        return MAPPER.readTree(payload);
+    }
+
     public static <T> T decode(byte[] payload, Class<T> type) {
         if (type == SeriesBatch.class && SeriesBatchFrame.isFrame(payload)) {
             return type.cast(SeriesBatchFrame.decode(payload));
+        }
+        if (type == ScreenedBatch.class && ScreenedBatchFrame.isFrame(payload)) {
+            return type.cast(ScreenedBatchFrame.decode(payload));
         }
         try {
             return MAPPER.readValue(payload, type);

@@ -85,4 +85,51 @@ class SeriesBatchFrameTest {
             }
         }
     }
+
+    @Test
+    void aScreenedBatchWithEveryValueOfItsInputFitsWhereJsonWouldNot() {
+        // 130 candidates of 721 points: the batch a 768 KiB series batch can become.
+        java.util.List<io.patternscope.core.wire.ScreenedSeries> series = new java.util.ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 130; i++) {
+            double[] values = new double[721];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = random.nextGaussian() * 1234.5678;
+            }
+            values[5] = Double.NaN;
+            series.add(new io.patternscope.core.wire.ScreenedSeries("m{pod=\"p" + i + "\"}", Map.of("__name__", "m", "pod", "p" + i),
+                    SeriesData.ValueKind.GAUGE, io.patternscope.core.wire.ScreeningStatus.TESTED, true, 0.9, 1e-9, 5, 1, 10L, 0L,
+                    15_000, values, "LEVEL_SHIFT_UP", 0.9, false, 1e-9, List.of(io.patternscope.core.wire.Detector.KS), 0, 0,
+                    null));
+        }
+        series.add(new io.patternscope.core.wire.ScreenedSeries("quiet{}", Map.of("__name__", "quiet"), SeriesData.ValueKind.GAUGE,
+                io.patternscope.core.wire.ScreeningStatus.TESTED, false, 0.1, 0.5, 0.1, 1, -1L, 0L, 15_000, null, null, Double.NaN,
+                false, 0.5, List.of(), 0, 0, null));
+        io.patternscope.core.wire.ScreenedBatch batch = new io.patternscope.core.wire.ScreenedBatch("a-1", 7, "pattern-cnn@7", series);
+        byte[] frame = WireCodec.encode(batch);
+        assertTrue(ScreenedBatchFrame.isFrame(frame));
+        assertTrue(frame.length < 1024 * 1024, "fits in a NATS message: " + frame.length);
+        assertTrue(WireCodec.encodeJson(batch).length > 1024 * 1024, "as JSON it would not");
+        io.patternscope.core.wire.ScreenedBatch back = WireCodec.decode(frame, io.patternscope.core.wire.ScreenedBatch.class);
+        assertEquals(batch.series().size(), back.series().size());
+        for (int i = 0; i < series.size(); i++) {
+            assertEquals(series.get(i).withValues(null), back.series().get(i).withValues(null));
+            assertArrayEquals(series.get(i).values(), back.series().get(i).values());
+        }
+        assertEquals("a-1", assertDoesNotThrowEnvelope(frame).path("analysisId").asText());
+        assertEquals(7, assertDoesNotThrowEnvelope(frame).path("batchNo").asInt());
+        assertEquals(100_007, assertDoesNotThrowEnvelope(WireCodec.encode(batch())).path("batchNo").asInt());
+        for (int cut = 4; cut < 4000; cut += 97) {
+            byte[] truncated = Arrays.copyOf(frame, cut);
+            assertThrows(PoisonMessageException.class, () -> ScreenedBatchFrame.decode(truncated), "cut at " + cut);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode assertDoesNotThrowEnvelope(byte[] payload) {
+        try {
+            return WireCodec.envelope(payload);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

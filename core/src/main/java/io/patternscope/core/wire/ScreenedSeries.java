@@ -51,6 +51,13 @@ public record ScreenedSeries(
                 recentRun, error);
     }
 
+    /** The same verdict carrying {@code newValues} (null: none), as the wire frames rebuild it. */
+    public ScreenedSeries withValues(double[] newValues) {
+        return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
+                onsetMs, startMs, stepMs, newValues, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
+                error);
+    }
+
     /** The series as it stands, with the sentence of a later stage's failure on it. */
     public ScreenedSeries withError(String sentence) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,

@@ -47,7 +47,7 @@ final class BatchPublisher {
     }
 
     void add(SeriesData series) {
-        int size = SeriesBatchFrame.encodedSize(series);
+        int size = SeriesBatchFrame.budgetSize(series);
         if (!pending.isEmpty() && pendingBytes + size > maxBytes) {
             flush();
         }

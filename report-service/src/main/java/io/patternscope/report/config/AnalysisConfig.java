@@ -15,9 +15,16 @@ public interface AnalysisConfig {
     @WithDefault("PT10M")
     Duration stallTimeout();
 
-    /** How often report-service looks for such analyses. */
+    /** How often report-service looks for such analyses (and for analyses past their retention). */
     @WithDefault("PT30S")
     Duration sweepInterval();
+
+    /**
+     * How long an ended analysis is kept: after this, it is deleted with its series results and
+     * progress rows ({@code P0D} keeps every analysis).
+     */
+    @WithDefault("P30D")
+    Duration retention();
 
     /** Longest window an analysis may cover. */
     @WithDefault("PT24H")

@@ -56,8 +56,8 @@ public class EventsConsumer implements MessageHandler {
     public void onGiveUp(Delivery delivery, Exception cause) {
         String analysisId;
         try {
-            analysisId = WireCodec.mapper().readTree(delivery.data()).path("analysisId").asText(null);
-        } catch (java.io.IOException notJson) {
+            analysisId = WireCodec.envelope(delivery.data()).path("analysisId").asText(null);
+        } catch (java.io.IOException | RuntimeException unreadable) {
             return;
         }
         if (analysisId != null) {

@@ -101,6 +101,17 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                 });
     }
 
+    /**
+     * Deletes ended analyses created before {@code cutoff} (series results and progress go with them,
+     * by the foreign keys' cascade), at most {@code limit} at a time; returns how many.
+     */
+    public Uni<Integer> deleteEndedBefore(Instant cutoff, int limit) {
+        return pool.preparedQuery("DELETE FROM analysis WHERE id IN (SELECT id FROM analysis WHERE completed_at IS NOT NULL "
+                        + "AND created_at < $1 ORDER BY created_at LIMIT $2)")
+                .execute(Tuple.of(java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC), limit))
+                .map(rows -> rows.rowCount());
+    }
+
     /** Unfinished analyses whose last progress (or creation, if none) is older than {@code cutoff}. */
     public Uni<List<UUID>> stalledSince(Instant cutoff) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

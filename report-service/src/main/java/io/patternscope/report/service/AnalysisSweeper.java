@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * PENDING or RUNNING whose last progress is older than {@code stall-timeout} ends FAILED with a
  * sentence and a report of what it had (the same path as a stage giving up on the whole analysis),
  * so a lost request never leaves a row PENDING forever. Events that arrive later are ignored, as for
- * any ended analysis. Every replica sweeps; the row lock makes the end happen once.
+ * any ended analysis. Every replica sweeps; the row lock makes the end happen once. The same sweep
+ * deletes ended analyses older than {@code retention} (30 days by default), a bounded number at a
+ * time, so storage stays proportional to the retention.
  */
 @ApplicationScoped
 public class AnalysisSweeper {
@@ -56,12 +58,26 @@ public class AnalysisSweeper {
         }
     }
 
+    /** Analyses deleted per sweep at most: a backlog goes in steps instead of one long transaction. */
+    static final int DELETE_PER_SWEEP = 500;
+
     private void sweepQuietly() {
         try {
             sweep(Instant.now().minus(config.stallTimeout()));
+            if (!config.retention().isZero()) {
+                int deleted = deleteExpired(Instant.now().minus(config.retention()));
+                if (deleted > 0) {
+                    LOG.infof("deleted %d analyses older than the retention of %s", deleted, config.retention());
+                }
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("sweeping stalled analyses failed (next try in %s): %s", config.sweepInterval(), e.getMessage());
+            LOG.warnf("sweeping analyses failed (next try in %s): %s", config.sweepInterval(), e.getMessage());
         }
+    }
+
+    /** Deletes ended analyses created before {@code cutoff} with their results; returns how many. */
+    public int deleteExpired(Instant cutoff) {
+        return tx.readOnly(() -> analyses.deleteEndedBefore(cutoff, DELETE_PER_SWEEP));
     }
 
     /** Ends every unfinished analysis with no progress since {@code cutoff}; returns how many. */

@@ -35,6 +35,8 @@ class CompletionTrackerTest {
     CompletionTracker tracker;
     @Inject
     AnalysisSweeper sweeper;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     private String newAnalysis() {
         Instant end = Instant.parse("2026-11-23T09:00:00Z");
@@ -140,6 +142,37 @@ class CompletionTrackerTest {
         assertEquals("FAILED", analyses.view(UUID.fromString(stalled), ClusterScope.UNRESTRICTED).status());
         sweeper.sweep(Instant.now().minusSeconds(3600));
         assertEquals(0, sweeper.sweep(Instant.now().minusSeconds(3600)), "a second sweep finds nothing left");
+    }
+
+    @Test
+    void endedAnalysesPastTheRetentionAreDeletedWithTheirResultsWhileRunningOnesStay() {
+        String ended = newAnalysis();
+        tracker.onFetchPlanned(new FetchPlanned(ended, 1, 1, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(ended, 0, 1, 1, "query_range", List.of(), null));
+        tracker.onClassified(new ScreenedBatch(ended, 0, "none", List.of(series("a", 1e-20, 50, 2_000))));
+        assertEquals("COMPLETED", analyses.view(UUID.fromString(ended), ClusterScope.UNRESTRICTED).status());
+        String running = newAnalysis();
+        tracker.onFetchPlanned(new FetchPlanned(running, 3, 1, List.of(), null));
+        assertEquals(1, seriesRows(ended));
+
+        assertEquals(0, sweeper.deleteExpired(Instant.parse("2000-01-01T00:00:00Z")), "nothing is that old");
+        Instant cutoff = Instant.now().plusSeconds(1);
+        int deleted = 0;
+        for (int sweep = sweeper.deleteExpired(cutoff); sweep > 0; sweep = sweeper.deleteExpired(cutoff)) {
+            assertTrue(sweep <= AnalysisSweeper.DELETE_PER_SWEEP, "a bounded number per sweep: " + sweep);
+            deleted += sweep;
+        }
+        assertTrue(deleted >= 1);
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> analyses.view(UUID.fromString(ended), ClusterScope.UNRESTRICTED));
+        assertEquals(0, seriesRows(ended), "its series results went with it");
+        assertEquals("RUNNING", analyses.view(UUID.fromString(running), ClusterScope.UNRESTRICTED).status());
+    }
+
+    private long seriesRows(String analysisId) {
+        return pool.preparedQuery("SELECT count(*) FROM series_result WHERE analysis_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(analysisId))).await().indefinitely()
+                .iterator().next().getLong(0);
     }
 
     @Test
