@@ -6,34 +6,17 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.patternscope.core.internalapi.ServiceCredential;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(CallsFromTheGateway.class)
 class AnalysisResourceTest {
-
-    /** Calls come from the gateway, which shows the service credential (the test profile's). */
-    @BeforeAll
-    static void showServiceCredential() {
-        RestAssured.filters((request, response, context) -> {
-            request.header(ServiceCredential.HEADER, "test-service-credential");
-            return context.next(request, response);
-        });
-    }
-
-    @AfterAll
-    static void forgetServiceCredential() {
-        RestAssured.replaceFiltersWith(java.util.List.of());
-    }
 
     private static int storedAnalyses() {
         return given().queryParam("cluster", "test-east").queryParam("size", 500).get("/api/v1/analyses")

@@ -4,18 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.patternscope.core.internalapi.ServiceCredential;
 import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.service.Transactions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +20,8 @@ import org.junit.jupiter.api.Test;
  * arrives, the answer is a 202 or a 4xx with a sentence — never a 5xx — and only the 202s store a row.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(CallsFromTheGateway.class)
 class HostileBodiesTest {
-
-    /** Calls come from the gateway, which shows the service credential (the test profile's). */
-    @BeforeAll
-    static void showServiceCredential() {
-        RestAssured.filters((request, response, context) -> {
-            request.header(ServiceCredential.HEADER, "test-service-credential");
-            return context.next(request, response);
-        });
-    }
-
-    @AfterAll
-    static void forgetServiceCredential() {
-        RestAssured.replaceFiltersWith(java.util.List.of());
-    }
 
     private static final long SEED = 20261206L;
     private static final int BODIES = 1500;
