@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * "PSB1" | int headerLength | header JSON | int seriesCount |
- *   per series: str id | int labelCount | (str name, str value)* | byte kind | long startMs | long stepMs |
+ *   per series: str id | int labelCount | (str name, str value)* (sorted by name) | byte kind | long startMs | long stepMs |
  *               int valueCount | double*          (str = int byteLength + UTF-8 bytes; big-endian)
  * </pre>
  */
@@ -79,7 +79,8 @@ public final class SeriesBatchFrame {
         for (SeriesData series : batch.series()) {
             putString(out, series.id());
             out.putInt(series.labels().size());
-            for (Map.Entry<String, String> label : series.labels().entrySet()) {
+            // Sorted by name: the same series always makes the same bytes, whatever map holds it.
+            for (Map.Entry<String, String> label : new java.util.TreeMap<>(series.labels()).entrySet()) {
                 putString(out, label.getKey());
                 putString(out, label.getValue());
             }
