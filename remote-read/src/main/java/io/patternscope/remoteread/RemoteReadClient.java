@@ -70,19 +70,8 @@ public final class RemoteReadClient {
         } catch (IOException e) {
             throw new RemoteReadException(RemoteReadException.Kind.FAILED, "cannot compress the read request", e);
         }
-        RemoteReadException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return send(body, startMs, endMs, callback);
-            } catch (RemoteReadException e) {
-                last = e;
-                if (e.kind() != RemoteReadException.Kind.RETRYABLE || attempt == attempts
-                        || !BackendRequests.backOff(attempt, backoffMs)) {
-                    break;
-                }
-            }
-        }
-        throw last;
+        return BackendRequests.withRetries(attempts, backoffMs, RemoteReadException.class,
+                e -> e.kind() == RemoteReadException.Kind.RETRYABLE, () -> send(body, startMs, endMs, callback));
     }
 
     /**

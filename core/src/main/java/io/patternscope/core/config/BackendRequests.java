@@ -74,6 +74,34 @@ public final class BackendRequests {
      *
      * @return false if interrupted (the interrupt flag is set again)
      */
+    /** One try of a backend call; {@code E} is the client's own failure type. */
+    @FunctionalInterface
+    public interface Attempt<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * The retry loop both backend clients share: up to {@code attempts} tries, backing off
+     * exponentially with jitter between them, as long as the failure is {@code retryable}; the
+     * last failure is thrown. Runtime exceptions are bugs, not backend answers: they pass at once.
+     */
+    public static <T, E extends Exception> T withRetries(int attempts, long baseMs, Class<E> failure,
+                                                         java.util.function.Predicate<E> retryable, Attempt<T, E> attempt)
+            throws E {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                E typed = failure.cast(e);
+                if (!retryable.test(typed) || n >= attempts || !backOff(n, baseMs)) {
+                    throw typed;
+                }
+            }
+        }
+    }
+
     public static boolean backOff(int attempt, long baseMs) {
         long cap = baseMs << (attempt - 1);
         try {

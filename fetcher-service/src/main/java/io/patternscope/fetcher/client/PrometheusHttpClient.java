@@ -91,18 +91,8 @@ public final class PrometheusHttpClient {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         HttpRequest built = BackendRequests.authorize(request, backend).build();
-        BackendException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return send(built, apiPath);
-            } catch (BackendException e) {
-                last = e;
-                if (!e.retryable() || attempt == attempts || !BackendRequests.backOff(attempt, backoffMs)) {
-                    break;
-                }
-            }
-        }
-        throw last;
+        return BackendRequests.withRetries(attempts, backoffMs, BackendException.class, BackendException::retryable,
+                () -> send(built, apiPath));
     }
 
     private JsonNode send(HttpRequest request, String apiPath) throws BackendException {
