@@ -57,8 +57,8 @@ for (const [variant, dir] of Object.entries(VARIANTS)) {
   test(`${variant}: the gateway and the services it calls share the service credential from a Secret`, () => {
     for (const name of ['gateway', 'report-service', 'classifier-service']) {
       const container = find(objects, 'Deployment', name).spec.template.spec.containers[0];
-      const credential = container.env.find(e => e.name === 'PATTERNSCOPE_SERVICE_CREDENTIAL');
-      assert.ok(credential, `${name} has PATTERNSCOPE_SERVICE_CREDENTIAL`);
+      const credential = container.env.find(e => e.name === 'PATTERNSCOPE_INTERNAL_API_CREDENTIAL');
+      assert.ok(credential, `${name} has PATTERNSCOPE_INTERNAL_API_CREDENTIAL`);
       assert.equal(credential.valueFrom.secretKeyRef.name, 'patternscope-service-credential', name);
       assert.ok(find(objects, 'Secret', 'patternscope-service-credential'), 'the Secret is rendered');
     }

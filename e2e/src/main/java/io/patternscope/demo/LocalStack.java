@@ -194,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        Map<String, String> environment = Map.of("PATTERNSCOPE_SERVICE_CREDENTIAL", serviceCredential);
+        Map<String, String> environment = Map.of("PATTERNSCOPE_INTERNAL_API_CREDENTIAL", serviceCredential);
         start(name, command, root, environment, false);
         awaitHttp200(ready, Duration.ofSeconds(90), name);
         restarts.put(name, () -> {

@@ -6,8 +6,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -23,8 +21,8 @@ public class InternalApiGuard {
 
     private final ServiceCredential credential;
 
-    public InternalApiGuard(@ConfigProperty(name = ServiceCredential.PROPERTY) Optional<String> credential) {
-        this.credential = new ServiceCredential(credential);
+    public InternalApiGuard(InternalApiConfig config) {
+        this.credential = new ServiceCredential(config.credential());
     }
 
     /** Before matching, so a caller without the credential learns nothing, not even which paths exist. */
@@ -34,8 +32,8 @@ public class InternalApiGuard {
             return null;
         }
         if (!credential.configured()) {
-            LOG.error("PATTERNSCOPE_SERVICE_CREDENTIAL is not set: this service refuses every /api/ call until it is");
-            return error(503, "this service has no service credential configured (PATTERNSCOPE_SERVICE_CREDENTIAL)");
+            LOG.error("PATTERNSCOPE_INTERNAL_API_CREDENTIAL is not set: this service refuses every /api/ call until it is");
+            return error(503, "this service has no service credential configured (PATTERNSCOPE_INTERNAL_API_CREDENTIAL)");
         }
         if (!credential.matches(request.getHeaderString(ServiceCredential.HEADER))) {
             return error(401, "an internal Patternscope API: call it through the gateway");

@@ -5,13 +5,13 @@ import io.patternscope.bus.JetStreamBus;
 import io.patternscope.bus.LostWork;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
+import io.patternscope.classifier.config.ClassifierConfig;
 import io.patternscope.classifier.service.BatchClassification;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.Subjects;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** screened batch in → classified batch out to report-service, with a stable message id. */
 @ApplicationScoped
@@ -24,11 +24,10 @@ public class ScreenedBatchConsumer implements MessageHandler {
     private final BatchClassification classification;
     private final int workers;
 
-    public ScreenedBatchConsumer(JetStreamBus bus, BatchClassification classification,
-                                 @ConfigProperty(name = "patternscope.classifier.workers", defaultValue = "2") int workers) {
+    public ScreenedBatchConsumer(JetStreamBus bus, BatchClassification classification, ClassifierConfig config) {
         this.bus = bus;
         this.classification = classification;
-        this.workers = workers;
+        this.workers = config.workers();
     }
 
     void start(@Observes StartupEvent event) {

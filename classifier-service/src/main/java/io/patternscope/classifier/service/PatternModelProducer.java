@@ -1,5 +1,6 @@
 package io.patternscope.classifier.service;
 
+import io.patternscope.classifier.config.ClassifierConfig;
 import io.patternscope.patternmodel.DjlPatternClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -7,7 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Loads the SavedModel from {@code patternscope.classifier.model-dir}; without one, reports UNCLASSIFIED. */
@@ -18,8 +18,8 @@ public class PatternModelProducer {
 
     @Produces
     @Singleton
-    PatternModel model(@ConfigProperty(name = "patternscope.classifier.model-dir") String modelDir) {
-        Path dir = Path.of(modelDir);
+    PatternModel model(ClassifierConfig config) {
+        Path dir = Path.of(config.modelDir());
         if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
             LOG.warnf("no pattern model in %s: changed series will be reported UNCLASSIFIED", dir.toAbsolutePath());
             return new NoPatternModel();

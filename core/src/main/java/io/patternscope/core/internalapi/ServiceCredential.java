@@ -6,14 +6,13 @@ import java.util.Optional;
 
 /**
  * The shared secret one Patternscope service shows another on an internal HTTP call
- * ({@code PATTERNSCOPE_SERVICE_CREDENTIAL}: a Kubernetes Secret, a random one per local stack). The
+ * ({@code PATTERNSCOPE_INTERNAL_API_CREDENTIAL}: a Kubernetes Secret, a random one per local stack). The
  * NetworkPolicies already keep strangers out; the credential keeps a misconfigured network from
  * being an open door to every tenant's analyses.
  */
 public final class ServiceCredential {
 
     public static final String HEADER = "X-Patternscope-Service-Credential";
-    public static final String PROPERTY = "patternscope.service-credential";
 
     private final Optional<byte[]> secret;
 

@@ -1,17 +1,16 @@
 package io.patternscope.gateway.auth;
 
+import io.patternscope.gateway.config.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Looks presented tokens up by digest in PostgreSQL (table {@code gateway.api_token}, written by
@@ -32,10 +31,10 @@ public class ApiTokenStore {
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ApiTokenStore(Pool pool, TenantDirectory tenants,
-                         @ConfigProperty(name = "patternscope.auth.cache-ttl", defaultValue = "PT30S") Duration ttl) {
+                         AuthConfig config) {
         this.pool = pool;
         this.tenants = tenants;
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = config.cacheTtl().toNanos();
     }
 
     public Uni<Optional<Caller>> find(String token) {

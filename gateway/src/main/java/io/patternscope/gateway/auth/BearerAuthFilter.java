@@ -1,5 +1,6 @@
 package io.patternscope.gateway.auth;
 
+import io.patternscope.gateway.config.AuthConfig;
 import io.patternscope.gateway.rest.ErrorResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -29,16 +29,11 @@ public class BearerAuthFilter {
     private final TokenBuckets buckets;
     private final TokenBuckets failures;
 
-    public BearerAuthFilter(ApiTokenStore store, CurrentCaller current,
-                            @ConfigProperty(name = "patternscope.auth.rate-limit.per-minute", defaultValue = "600") int perMinute,
-                            @ConfigProperty(name = "patternscope.auth.rate-limit.burst", defaultValue = "120") int burst,
-                            @ConfigProperty(name = "patternscope.auth.failed-rate-limit.per-minute", defaultValue = "30")
-                            int failedPerMinute,
-                            @ConfigProperty(name = "patternscope.auth.failed-rate-limit.burst", defaultValue = "20") int failedBurst) {
+    public BearerAuthFilter(ApiTokenStore store, CurrentCaller current, AuthConfig config) {
         this.store = store;
         this.current = current;
-        this.buckets = new TokenBuckets(perMinute, burst);
-        this.failures = new TokenBuckets(failedPerMinute, failedBurst);
+        this.buckets = new TokenBuckets(config.rateLimit().perMinute(), config.rateLimit().burst());
+        this.failures = new TokenBuckets(config.failedRateLimit().perMinute(), config.failedRateLimit().burst());
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)

@@ -2,6 +2,7 @@ package io.patternscope.gateway.client;
 
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.internalapi.ServiceCredential;
+import io.patternscope.gateway.config.InternalApiConfig;
 import io.patternscope.gateway.config.RoutesConfig;
 import io.patternscope.gateway.rest.ErrorResponses;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forwards a request to a backing service with the Vert.x web client and hands its status, body and
@@ -32,10 +31,9 @@ public class ServiceProxy {
     private final RoutesConfig routes;
     private final ServiceCredential credential;
 
-    public ServiceProxy(Vertx vertx, RoutesConfig routes,
-                        @ConfigProperty(name = ServiceCredential.PROPERTY) Optional<String> credential) {
+    public ServiceProxy(Vertx vertx, RoutesConfig routes, InternalApiConfig internalApi) {
         this.routes = routes;
-        this.credential = new ServiceCredential(credential);
+        this.credential = new ServiceCredential(internalApi.credential());
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, routes.timeout().toMillis())));
     }

@@ -3,19 +3,19 @@ package io.patternscope.report.messaging;
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
 import io.patternscope.bus.MessageHandler;
-import io.patternscope.core.wire.BatchFailed;
+import io.patternscope.bus.PoisonMessageException;
 import io.patternscope.bus.WireCodec;
+import io.patternscope.core.wire.BatchFailed;
 import io.patternscope.core.wire.FetchCompleted;
 import io.patternscope.core.wire.FetchPlanned;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
-import io.patternscope.bus.PoisonMessageException;
+import io.patternscope.report.config.ReportConfig;
 import io.patternscope.report.service.CompletionTracker;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Everything under {@code <prefix>.events.>}: progress, fetch completion, classified batches. */
 @ApplicationScoped
@@ -27,11 +27,10 @@ public class EventsConsumer implements MessageHandler {
     private final CompletionTracker tracker;
     private final int workers;
 
-    public EventsConsumer(JetStreamBus bus, CompletionTracker tracker,
-                          @ConfigProperty(name = "patternscope.report.workers", defaultValue = "2") int workers) {
+    public EventsConsumer(JetStreamBus bus, CompletionTracker tracker, ReportConfig config) {
         this.bus = bus;
         this.tracker = tracker;
-        this.workers = workers;
+        this.workers = config.workers();
     }
 
     void start(@Observes StartupEvent event) {
