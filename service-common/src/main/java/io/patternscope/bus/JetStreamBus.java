@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * ({@code <prefix>.>}); {@link #consume} creates or updates a durable consumer and starts its worker
  * threads. Shut-down: {@link #close} stops the workers, then drains and closes the connection.
  */
-public final class JetStreamBus implements AutoCloseable {
+public final class JetStreamBus implements MessageBus, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(JetStreamBus.class);
     /** JetStream's de-duplication window: a message id seen within it is stored once. */
@@ -148,6 +148,7 @@ public final class JetStreamBus implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean publish(String relativeSubject, String messageId, Object message) {
         return publish(relativeSubject, messageId, WireCodec.encode(message));
     }
@@ -167,6 +168,7 @@ public final class JetStreamBus implements AutoCloseable {
      *                   worker's message comes back
      * @param maxDeliver attempts before the server gives up on a message
      */
+    @Override
     public void consume(String durable, String relativeFilterSubject, Duration ackWait, int maxDeliver, int workers,
                         MessageHandler handler) {
         String filter = Subjects.qualified(settings.subjectPrefix(), relativeFilterSubject);

@@ -12,7 +12,7 @@ public final class LostWork {
     private LostWork() {
     }
 
-    public static void report(JetStreamBus bus, String stage, Delivery delivery, Exception cause) {
+    public static void report(MessageBus bus, String stage, Delivery delivery, Exception cause) {
         JsonNode payload;
         try {
             payload = WireCodec.envelope(delivery.data());

@@ -2,6 +2,7 @@ package io.patternscope.classifier.messaging;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageBus;
 import io.patternscope.bus.LostWork;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
@@ -20,11 +21,11 @@ public class ScreenedBatchConsumer implements MessageHandler {
     static final String DURABLE = "classifier";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ScreenedBatchConsumer.class);
 
-    private final JetStreamBus bus;
+    private final MessageBus bus;
     private final BatchClassification classification;
     private final int workers;
 
-    public ScreenedBatchConsumer(JetStreamBus bus, BatchClassification classification, ClassifierConfig config) {
+    public ScreenedBatchConsumer(MessageBus bus, BatchClassification classification, ClassifierConfig config) {
         this.bus = bus;
         this.classification = classification;
         this.workers = config.workers();

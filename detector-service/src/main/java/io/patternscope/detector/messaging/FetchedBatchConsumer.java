@@ -2,6 +2,7 @@ package io.patternscope.detector.messaging;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageBus;
 import io.patternscope.bus.LostWork;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
@@ -22,11 +23,11 @@ public class FetchedBatchConsumer implements MessageHandler {
     static final String DURABLE = "detector";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FetchedBatchConsumer.class);
 
-    private final JetStreamBus bus;
+    private final MessageBus bus;
     private final BatchScreening screening;
     private final ScreeningConfig config;
 
-    public FetchedBatchConsumer(JetStreamBus bus, BatchScreening screening, ScreeningConfig config) {
+    public FetchedBatchConsumer(MessageBus bus, BatchScreening screening, ScreeningConfig config) {
         this.bus = bus;
         this.screening = screening;
         this.config = config;

@@ -2,6 +2,7 @@ package io.patternscope.fetcher.messaging;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageBus;
 import io.patternscope.bus.LostWork;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
@@ -19,11 +20,11 @@ public class AnalysisRequestConsumer implements MessageHandler {
 
     static final String DURABLE = "fetcher";
 
-    private final JetStreamBus bus;
+    private final MessageBus bus;
     private final FetchPlanner planner;
     private final FetchConfig config;
 
-    public AnalysisRequestConsumer(JetStreamBus bus, FetchPlanner planner, FetchConfig config) {
+    public AnalysisRequestConsumer(MessageBus bus, FetchPlanner planner, FetchConfig config) {
         this.bus = bus;
         this.planner = planner;
         this.config = config;

@@ -2,6 +2,7 @@ package io.patternscope.fetcher.messaging;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageBus;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.WireCodec;
 import io.patternscope.core.wire.FetchCompleted;
@@ -20,11 +21,11 @@ public class FetchShardConsumer implements MessageHandler {
 
     static final String DURABLE = "fetcher-shards";
 
-    private final JetStreamBus bus;
+    private final MessageBus bus;
     private final AnalysisFetcher fetcher;
     private final FetchConfig config;
 
-    public FetchShardConsumer(JetStreamBus bus, AnalysisFetcher fetcher, FetchConfig config) {
+    public FetchShardConsumer(MessageBus bus, AnalysisFetcher fetcher, FetchConfig config) {
         this.bus = bus;
         this.fetcher = fetcher;
         this.config = config;
