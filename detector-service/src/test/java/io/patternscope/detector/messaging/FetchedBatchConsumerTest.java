@@ -16,6 +16,7 @@ import io.patternscope.core.wire.SeriesData;
 import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.detector.config.ScreeningConfig;
+import io.patternscope.detector.config.TestScreeningConfig;
 import io.patternscope.detector.service.BatchScreening;
 import java.util.List;
 import java.util.Map;
@@ -25,27 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The detector's consumer with a recording bus: what it publishes, under which ids, and what it does with bad input. */
 class FetchedBatchConsumerTest {
 
-    private static final ScreeningConfig CONFIG = new ScreeningConfig() {
-        public int minReferencePoints() {
-            return 30;
-        }
-
-        public int minTestPoints() {
-            return 10;
-        }
-
-        public int minSegment() {
-            return 5;
-        }
-
-        public int workers() {
-            return 3;
-        }
-
-        public int recentMaxRun() {
-            return 6;
-        }
-    };
+    private static final ScreeningConfig CONFIG = new TestScreeningConfig(30, 3);
 
     private final RecordingBus bus = new RecordingBus();
     private final FetchedBatchConsumer consumer = new FetchedBatchConsumer(bus, new BatchScreening(CONFIG), CONFIG);

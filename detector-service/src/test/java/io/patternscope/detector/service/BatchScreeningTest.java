@@ -13,6 +13,7 @@ import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.core.wire.SeriesBatch;
 import io.patternscope.core.wire.SeriesData;
 import io.patternscope.detector.config.ScreeningConfig;
+import io.patternscope.detector.config.TestScreeningConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +25,7 @@ class BatchScreeningTest {
     private static final ScreeningConfig CONFIG = config(30);
 
     private static ScreeningConfig config(int minReferencePoints) {
-        return new ScreeningConfig() {
-            public int minReferencePoints() {
-                return minReferencePoints;
-            }
-
-            public int minTestPoints() {
-                return 10;
-            }
-
-            public int minSegment() {
-                return 5;
-            }
-
-            public int workers() {
-                return 1;
-            }
-
-            public int recentMaxRun() {
-                return 6;
-            }
-        };
+        return new TestScreeningConfig(minReferencePoints, 1);
     }
 
     private static SeriesData series(String name, double[] values) {
