@@ -48,6 +48,15 @@ public class AnalysisEntity extends PanacheEntityBase {
     public Integer shards;
     @Column(name = "total_batches")
     public Integer totalBatches;
+    /** Shards whose fetch-completed was applied (V9). */
+    @Column(name = "shards_reported")
+    public int shardsReported;
+    /** Batches those shards published (V9). */
+    @Column(name = "batches_planned")
+    public int batchesPlanned;
+    /** Batches classified or given up, each counted once (V9). */
+    @Column(name = "batches_classified")
+    public int batchesClassified;
     public Integer discovered;
     public Integer fetched;
     /** Series with a stored verdict when the analysis ended (null while it runs). */

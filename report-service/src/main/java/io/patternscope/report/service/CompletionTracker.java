@@ -94,6 +94,8 @@ public class CompletionTracker {
                     return Uni.createFrom().voidItem();
                 }
                 markRunning(a);
+                a.shardsReported++;
+                a.batchesPlanned += done.batches();
                 a.fetched = (a.fetched == null ? 0 : a.fetched) + done.fetched();
                 if (a.fetchMethod == null || a.fetchMethod.equals(done.method())) {
                     a.fetchMethod = done.method();
@@ -129,7 +131,12 @@ public class CompletionTracker {
                 markRunning(a);
                 a.model = batch.model();
                 return analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size())
-                        .chain(() -> finishIfDone(a));
+                        .chain(isNew -> {
+                            if (isNew) {
+                                a.batchesClassified++;
+                            }
+                            return finishIfDone(a);
+                        });
             });
         }));
     }
@@ -153,6 +160,7 @@ public class CompletionTracker {
                 if (!isNew) {
                     return Uni.createFrom().voidItem();
                 }
+                a.batchesClassified++;
                 a.partialReasons = withReasons(a.partialReasons, List.of(failed.reason()));
                 return finishIfDone(a);
             });
@@ -171,32 +179,33 @@ public class CompletionTracker {
         return AnalysisMapper.write(all);
     }
 
-    /** Ends the analysis when every planned shard has reported and each shard's batches are all classified. */
+    /**
+     * Ends the analysis when every planned shard has reported and each shard's batches are all
+     * classified. The counts on the row (kept under its lock) say when that can be; only then do the
+     * progress rows confirm it batch by batch, so an event's cost does not grow with the analysis.
+     */
     private Uni<Void> finishIfDone(AnalysisEntity a) {
         if (a.shards == null) {
             return Uni.createFrom().voidItem();
         }
-        return analyses.progress(a.id).chain(progress -> {
-            long[] shards = progress.getOrDefault(Stage.SHARD, new long[] {0, 0});
-            a.totalBatches = shards[0] == a.shards ? (int) shards[1] : null;
-            if (shards[0] < a.shards) {
+        a.totalBatches = a.shardsReported >= a.shards ? a.batchesPlanned : null;
+        if (a.shardsReported < a.shards || a.batchesClassified < a.batchesPlanned) {
+            return Uni.createFrom().voidItem();
+        }
+        return analyses.shardsWithBatchesPending(a.id, FetchShard.SHARD_BATCH_SPAN).chain(pending -> {
+            if (pending > 0) {
                 return Uni.createFrom().voidItem();
             }
-            return analyses.shardsWithBatchesPending(a.id, FetchShard.SHARD_BATCH_SPAN).chain(pending -> {
-                if (pending > 0) {
-                    return Uni.createFrom().voidItem();
-                }
-                List<String> reasons = AnalysisMapper.readList(a.partialReasons);
-                if (a.statusReason != null && (a.fetched == null || a.fetched == 0)) {
-                    a.status = AnalysisStatus.FAILED.name();
-                } else if (!reasons.isEmpty()) {
-                    a.status = AnalysisStatus.PARTIAL.name();
-                    a.statusReason = String.join("; ", reasons);
-                } else {
-                    a.status = AnalysisStatus.COMPLETED.name();
-                }
-                return finishWithReport(a);
-            });
+            List<String> reasons = AnalysisMapper.readList(a.partialReasons);
+            if (a.statusReason != null && (a.fetched == null || a.fetched == 0)) {
+                a.status = AnalysisStatus.FAILED.name();
+            } else if (!reasons.isEmpty()) {
+                a.status = AnalysisStatus.PARTIAL.name();
+                a.statusReason = String.join("; ", reasons);
+            } else {
+                a.status = AnalysisStatus.COMPLETED.name();
+            }
+            return finishWithReport(a);
         });
     }
 
