@@ -32,7 +32,7 @@ public class FetchShardConsumer implements MessageHandler {
     }
 
     void start(@Observes StartupEvent event) {
-        // A shard reports progress every 1,000 series, which restarts the 2-minute ack deadline.
+        // The worker heartbeats a shard in progress, so a long fetch keeps its delivery; a dead one is back in about 10 s.
         bus.consume(DURABLE, Subjects.FETCH_SHARD, JetStreamBus.ACK_WAIT, 3, config.shardWorkers(), this);
     }
 
