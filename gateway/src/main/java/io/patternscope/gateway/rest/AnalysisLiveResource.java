@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,15 +69,18 @@ public class AnalysisLiveResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: the analysis (status and progress counters) each time it changes",
             description = "The stream ends after the event with status COMPLETED, PARTIAL or FAILED (or an error event)")
-    public Multi<String> events(@PathParam("id") String id) {
+    public Multi<String> events(@PathParam("id") String id, RoutingContext routing) {
         ClusterScope scope = caller.get().scope();
         AtomicBoolean ended = new AtomicBoolean();
-        return Multi.createFrom().ticks().every(POLL)
+        String first = routing.get(EventsPrecheckFilter.FIRST_STATE);
+        Multi<String> polls = Multi.createFrom().ticks().every(POLL)
                 .onItem().transformToUniAndConcatenate(tick -> proxy.callReportService(scope, HttpMethod.GET,
                                 "/api/v1/analyses/" + PathSegments.encode(id))
                         .map(r -> r.statusCode() == 200 ? r.bodyAsString()
                                 : Json.encode(new ErrorView(r.statusCode(), ErrorResponses.messageOf(r.bodyAsString()))))
-                        .onFailure().recoverWithItem(f -> Json.encode(new ErrorView(503, "report-service is unavailable"))))
+                        .onFailure().recoverWithItem(f -> Json.encode(new ErrorView(503, "report-service is unavailable"))));
+        // The pre-check's read is the first event; the polls follow.
+        return (first == null ? polls : Multi.createBy().concatenating().streams(Multi.createFrom().item(first), polls))
                 // Until (and including) the first ended analysis or error: the poll after it closes the
                 // stream. Before the de-duplication, which would hold back the repeated final state.
                 .select().first(body -> !ended.getAndSet(isFinal(body)))
