@@ -25,8 +25,7 @@ public final class ScreenedBatchFrame {
     }
 
     public static boolean isFrame(byte[] payload) {
-        return payload.length >= 4 && payload[0] == MAGIC[0] && payload[1] == MAGIC[1] && payload[2] == MAGIC[2]
-                && payload[3] == MAGIC[3];
+        return FrameParts.startsWith(payload, MAGIC);
     }
 
     public static byte[] encode(ScreenedBatch batch) {
@@ -44,8 +43,7 @@ public final class ScreenedBatchFrame {
                 out.putInt(-1);
             } else {
                 out.putInt(s.values().length);
-                out.asDoubleBuffer().put(s.values());
-                out.position(out.position() + 8 * s.values().length);
+                FrameParts.putDoubles(out, s.values());
             }
         }
         return out.array();
@@ -55,11 +53,7 @@ public final class ScreenedBatchFrame {
     public static ScreenedBatch decode(byte[] payload) {
         try {
             ByteBuffer in = ByteBuffer.wrap(payload);
-            in.position(MAGIC.length);
-            int jsonLength = in.getInt();
-            if (jsonLength < 0 || jsonLength > in.remaining()) {
-                throw new IllegalArgumentException("JSON length " + jsonLength);
-            }
+            int jsonLength = FrameParts.jsonLength(in);
             ScreenedBatch bare = WireCodec.mapper().readValue(payload, in.position(), jsonLength, ScreenedBatch.class);
             in.position(in.position() + jsonLength);
             int count = in.getInt();
@@ -70,16 +64,7 @@ public final class ScreenedBatchFrame {
             List<ScreenedSeries> series = new ArrayList<>(count);
             for (ScreenedSeries s : bare.series()) {
                 int n = in.getInt();
-                if (n < -1 || 8L * n > in.remaining()) {
-                    throw new IllegalArgumentException("value count " + n);
-                }
-                double[] values = null;
-                if (n >= 0) {
-                    values = new double[n];
-                    in.asDoubleBuffer().get(values);
-                    in.position(in.position() + 8 * n);
-                }
-                series.add(s.withValues(values));
+                series.add(s.withValues(n == -1 ? null : FrameParts.getDoubles(in, n)));
             }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the last series");

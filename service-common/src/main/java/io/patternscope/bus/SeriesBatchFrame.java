@@ -37,17 +37,26 @@ public final class SeriesBatchFrame {
     }
 
     public static boolean isFrame(byte[] payload) {
-        return payload.length >= MAGIC.length && payload[0] == MAGIC[0] && payload[1] == MAGIC[1] && payload[2] == MAGIC[2]
-                && payload[3] == MAGIC[3];
+        return FrameParts.startsWith(payload, MAGIC);
     }
 
     /** The bytes one series adds to a frame: what a batch publisher counts against its limit. */
     public static int encodedSize(SeriesData series) {
-        int size = 4 + utf8Length(series.id()) + 4;
+        return encodedSize(series, textBytes(series));
+    }
+
+    /** id, kind, start, step and value count, and a length prefix for the id and each label name and value. */
+    private static int encodedSize(SeriesData series, int textBytes) {
+        return textBytes + 4 * (2 + 2 * series.labels().size()) + 1 + 8 + 8 + 4 + 8 * series.values().length;
+    }
+
+    /** The UTF-8 bytes of the series' id and of its labels' names and values. */
+    private static int textBytes(SeriesData series) {
+        int bytes = utf8Length(series.id());
         for (Map.Entry<String, String> label : series.labels().entrySet()) {
-            size += 4 + utf8Length(label.getKey()) + 4 + utf8Length(label.getValue());
+            bytes += utf8Length(label.getKey()) + utf8Length(label.getValue());
         }
-        return size + 1 + 8 + 8 + 4 + 8 * series.values().length;
+        return bytes;
     }
 
     /**
@@ -56,11 +65,8 @@ public final class SeriesBatchFrame {
      * bytes of statistics), so that screened batch fits wherever this one does.
      */
     public static int budgetSize(SeriesData series) {
-        int labelBytes = utf8Length(series.id());
-        for (Map.Entry<String, String> label : series.labels().entrySet()) {
-            labelBytes += utf8Length(label.getKey()) + utf8Length(label.getValue()) + 6;
-        }
-        return encodedSize(series) + labelBytes + 768;
+        int textBytes = textBytes(series);
+        return encodedSize(series, textBytes) + textBytes + 6 * series.labels().size() + 768;
     }
 
     /** The frame's fixed part for a batch's header: magic, header and series count. */
@@ -86,8 +92,7 @@ public final class SeriesBatchFrame {
             }
             out.put((byte) series.kind().ordinal()).putLong(series.startMs()).putLong(series.stepMs())
                     .putInt(series.values().length);
-            out.asDoubleBuffer().put(series.values());
-            out.position(out.position() + 8 * series.values().length);
+            FrameParts.putDoubles(out, series.values());
         }
         return out.array();
     }
@@ -96,14 +101,9 @@ public final class SeriesBatchFrame {
     public static SeriesBatch decode(byte[] payload) {
         try {
             ByteBuffer in = ByteBuffer.wrap(payload);
-            in.position(MAGIC.length);
-            int headerLength = in.getInt();
-            if (headerLength < 0 || headerLength > in.remaining()) {
-                throw new IllegalArgumentException("header length " + headerLength);
-            }
-            byte[] headerBytes = new byte[headerLength];
-            in.get(headerBytes);
-            JsonNode header = WireCodec.mapper().readTree(headerBytes);
+            int headerLength = FrameParts.jsonLength(in);
+            JsonNode header = WireCodec.mapper().readTree(payload, in.position(), headerLength);
+            in.position(in.position() + headerLength);
             int count = in.getInt();
             if (count < 0 || count > payload.length) {
                 throw new IllegalArgumentException("series count " + count);
@@ -119,13 +119,7 @@ public final class SeriesBatchFrame {
                 SeriesData.ValueKind kind = KINDS[in.get()];
                 long startMs = in.getLong();
                 long stepMs = in.getLong();
-                int valueCount = in.getInt();
-                if (valueCount < 0 || 8L * valueCount > in.remaining()) {
-                    throw new IllegalArgumentException("value count " + valueCount);
-                }
-                double[] values = new double[valueCount];
-                in.asDoubleBuffer().get(values);
-                in.position(in.position() + 8 * values.length);
+                double[] values = FrameParts.getDoubles(in, in.getInt());
                 series.add(new SeriesData(id, labels, startMs, stepMs, values, kind));
             }
             if (in.hasRemaining()) {

@@ -45,7 +45,6 @@ public final class WireCodec {
         }
     }
 
-    /** @throws PoisonMessageException when the payload is not a valid {@code type} */
     /**
      * The JSON part of any message: the whole of a JSON one, the header of a frame (both frames
      * start with 4 magic bytes and a length-prefixed JSON part holding analysisId and batchNo).
@@ -53,16 +52,18 @@ public final class WireCodec {
     public static JsonNode envelope(byte[] payload) throws IOException {
         if (SeriesBatchFrame.isFrame(payload) || ScreenedBatchFrame.isFrame(payload)) {
             java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(payload);
-            in.position(4);
-            int length = in.getInt();
-            if (length < 0 || length > in.remaining()) {
-                throw new IOException("a frame's JSON part claims " + length + " bytes");
+            int length;
+            try {
+                length = FrameParts.jsonLength(in);
+            } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+                throw new IOException("not a frame: " + e.getMessage(), e);
             }
-            return MAPPER.readTree(payload, 8, length);
+            return MAPPER.readTree(payload, in.position(), length);
         }
         return MAPPER.readTree(payload);
     }
 
+    /** @throws PoisonMessageException when the payload is not a valid {@code type} */
     public static <T> T decode(byte[] payload, Class<T> type) {
         if (type == SeriesBatch.class && SeriesBatchFrame.isFrame(payload)) {
             return type.cast(SeriesBatchFrame.decode(payload));
