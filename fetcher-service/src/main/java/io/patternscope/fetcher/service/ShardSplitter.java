@@ -3,7 +3,6 @@ package io.patternscope.fetcher.service;
 import io.patternscope.core.wire.FetchShard;
 import io.patternscope.core.wire.LabelPartition;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -137,9 +136,8 @@ final class ShardSplitter {
     }
 
     private static Planned ofMetrics(Planned shard, List<String> metrics, Map<String, Map<String, String>> discovered) {
-        Map<String, Boolean> keep = new HashMap<>();
-        metrics.forEach(m -> keep.put(m, true));
+        java.util.Set<String> kept = java.util.Set.copyOf(metrics);
         return new Planned(List.copyOf(metrics), null,
-                shard.ids().stream().filter(id -> keep.containsKey(discovered.get(id).getOrDefault("__name__", ""))).toList());
+                shard.ids().stream().filter(id -> kept.contains(discovered.get(id).getOrDefault("__name__", ""))).toList());
     }
 }

@@ -115,9 +115,7 @@ public class AlertsResource {
             if (stillFiring.contains(e.getKey()) || !first.containsKey(e.getKey())) {
                 continue;
             }
-            List<AlertView> one = new ArrayList<>();
-            add(one, backend, e.getKey(), Map.of(), first.get(e.getKey()), null, "rules", "resolved", e.getValue());
-            out.addAll(one);
+            add(out, backend, e.getKey(), Map.of(), first.get(e.getKey()), null, "rules", "resolved", e.getValue());
         }
         return out;
     }

@@ -77,7 +77,7 @@ public class AnalysisSweeper {
 
     /** Deletes ended analyses created before {@code cutoff} with their results; returns how many. */
     public int deleteExpired(Instant cutoff) {
-        return tx.readOnly(() -> analyses.deleteEndedBefore(cutoff, DELETE_PER_SWEEP));
+        return tx.onPool(() -> analyses.deleteEndedBefore(cutoff, DELETE_PER_SWEEP));
     }
 
     /** Ends every unfinished analysis with no progress since {@code cutoff}; returns how many. */

@@ -61,7 +61,7 @@ public class CompletionTracker {
 
     public void onProgress(StageProgress progress) {
         UUID id = UUID.fromString(progress.analysisId());
-        tx.readOnly(() -> analyses.recordProgressEvent(id, progress.stage().name(), progress.batchNo(), progress.series()));
+        tx.onPool(() -> analyses.recordProgressEvent(id, progress.stage().name(), progress.batchNo(), progress.series()));
     }
 
     /** The fetch plan: how many shards will report, or why nothing will be fetched. */
@@ -119,7 +119,7 @@ public class CompletionTracker {
             rows.add(storable(id, batch.batchNo(), s));
         }
         // The rows go in first, idempotently; the batch counts as recorded only once they are in.
-        tx.readOnly(() -> results.insertAll(rows));
+        tx.onPool(() -> results.insertAll(rows));
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
             if (a == null || a.isFinished()) {
                 return Uni.createFrom().voidItem();

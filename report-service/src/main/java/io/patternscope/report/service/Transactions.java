@@ -21,6 +21,11 @@ public class Transactions {
         return await(() -> Panache.withSession(work));
     }
 
+    /** Work on the reactive pool alone: no Hibernate session is opened for it. */
+    public <T> T onPool(Supplier<Uni<T>> work) {
+        return await(work);
+    }
+
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
