@@ -3,22 +3,21 @@ package io.patternscope.report.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The screening (and classification) result of one series of one analysis. */
+/**
+ * The screening (and classification) result of one series of one analysis. Rows are written by
+ * {@link SeriesResultRepository#insertAll} in SQL (ids from {@code series_result_seq}); the entity
+ * serves the paged reads.
+ */
 @Entity
 @Table(name = "series_result")
 public class SeriesResultEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "series_result_seq")
-    @SequenceGenerator(name = "series_result_seq", sequenceName = "series_result_seq", allocationSize = 50)
     public Long id;
     @Column(name = "analysis_id")
     public UUID analysisId;
