@@ -70,6 +70,13 @@ public final class AnalysisDriver {
     /** Polls the analysis until it has ended, reporting each change of its progress; returns the report. */
     public JsonNode awaitReport(String id, Duration timeout, Consumer<JsonNode> onProgress)
             throws IOException, InterruptedException {
+        awaitEnded(id, timeout, Duration.ofMillis(500), onProgress);
+        return get("/api/v1/analyses/" + id + "/report").body();
+    }
+
+    /** Polls the analysis every {@code poll} until it has ended, reporting each change; returns its last state. */
+    public JsonNode awaitEnded(String id, Duration timeout, Duration poll, Consumer<JsonNode> onProgress)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -81,9 +88,9 @@ public final class AnalysisDriver {
             }
             String s = status.path("status").asText();
             if (s.equals("COMPLETED") || s.equals("PARTIAL") || s.equals("FAILED")) {
-                return get("/api/v1/analyses/" + id + "/report").body();
+                return status;
             }
-            Thread.sleep(500);
+            Thread.sleep(poll.toMillis());
         }
         throw new IllegalStateException("analysis " + id + " did not end within " + timeout);
     }

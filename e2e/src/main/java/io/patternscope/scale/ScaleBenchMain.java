@@ -141,7 +141,7 @@ public final class ScaleBenchMain {
             fail("bench e2e: the analysis was refused: " + created.body());
         }
         String id = created.body().path("id").asText();
-        JsonNode status = awaitEnd(driver, id, Duration.ofMinutes(10));
+        JsonNode status = driver.awaitEnded(id, Duration.ofMinutes(10), Duration.ofMillis(100), s -> { });
         double took = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "# run %d: %s in %.2f s, %s screened, %d findings%n", number,
                 status.path("status").asText(), took, status.path("progress").path("screened").asText(),
@@ -150,19 +150,6 @@ public final class ScaleBenchMain {
             fail("bench e2e: the analysis ended " + status.path("status").asText() + ": " + status.path("statusReason").asText());
         }
         return took;
-    }
-
-    private static JsonNode awaitEnd(AnalysisDriver driver, String id, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = driver.get("/api/v1/analyses/" + id).body();
-            String s = status.path("status").asText();
-            if (s.equals("COMPLETED") || s.equals("PARTIAL") || s.equals("FAILED")) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("analysis " + id + " did not end within " + timeout);
     }
 
     private static void report(LocalStack stack, String prefix) throws IOException {
