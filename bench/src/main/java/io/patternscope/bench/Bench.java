@@ -1,6 +1,9 @@
 package io.patternscope.bench;
 
+import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.screening.SeriesScreener;
+import io.patternscope.patternmodel.DjlPatternClassifier;
+import io.patternscope.training.PatternSeriesGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,16 +79,14 @@ public final class Bench {
 
     /** Batch inference on CPU: 10,000 generated series of 720 points, preprocessing included, batches of 256. */
     static void classify(java.nio.file.Path modelDir) throws Exception {
-        io.patternscope.core.patterns.PatternSeriesGenerator generator = new io.patternscope.core.patterns.PatternSeriesGenerator(
-                9, io.patternscope.core.patterns.PatternSeriesGenerator.Settings.noise(720, 720, 5, 20, 0.02, 0.3, 0.1, Double.POSITIVE_INFINITY),
-                List.of());
-        io.patternscope.core.patterns.PatternClass[] classes = io.patternscope.core.patterns.PatternClass.values();
+        PatternSeriesGenerator generator = new PatternSeriesGenerator(
+                9, new PatternSeriesGenerator.Settings(720, 720, 5, 20, 0.02, 0.3, 0.1, Double.POSITIVE_INFINITY), List.of());
+        PatternClass[] classes = PatternClass.values();
         List<double[]> series = new ArrayList<>();
         for (int i = 0; i < SERIES; i++) {
             series.add(generator.next(classes[i % classes.length]).values());
         }
-        try (io.patternscope.patternmodel.DjlPatternClassifier classifier =
-                     io.patternscope.patternmodel.DjlPatternClassifier.load(modelDir)) {
+        try (DjlPatternClassifier classifier = DjlPatternClassifier.load(modelDir)) {
             double seconds = best(() -> {
                 int n = 0;
                 for (int from = 0; from < SERIES; from += 256) {

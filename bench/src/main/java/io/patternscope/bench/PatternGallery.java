@@ -1,9 +1,9 @@
 package io.patternscope.bench;
 
-import io.patternscope.core.patterns.LabeledSeries;
 import io.patternscope.core.patterns.PatternClass;
 import io.patternscope.core.patterns.PatternPreprocessor;
-import io.patternscope.core.patterns.PatternSeriesGenerator;
+import io.patternscope.training.LabeledSeries;
+import io.patternscope.training.PatternSeriesGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

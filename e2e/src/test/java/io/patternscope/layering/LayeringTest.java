@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering, as rules over every module's compiled classes (this module has them all on its
- * test classpath): {@code core} stays free of frameworks, no service reaches into another, and
- * only {@code pattern-model} touches TensorFlow's training API.
+ * test classpath): {@code core} stays free of frameworks, no service reaches into another, serving
+ * touches TensorFlow only through DJL's engine bootstrap, and nothing in the product uses the
+ * training module.
  */
 class LayeringTest {
 
@@ -47,10 +48,19 @@ class LayeringTest {
     }
 
     @Test
-    void onlyPatternModelTouchesTensorFlow() {
-        noClasses().that().resideOutsideOfPackage("io.patternscope.patternmodel..")
+    void onlyTrainingTouchesTensorFlowsApi() {
+        noClasses().that().resideOutsideOfPackages("io.patternscope.training..")
+                .and().doNotHaveFullyQualifiedName("io.patternscope.patternmodel.TensorFlowNatives")
                 .should().dependOnClassesThat().resideInAPackage("org.tensorflow..")
-                .because("serving goes through DJL; training and its TensorFlow API stay in pattern-model")
+                .because("serving goes through DJL; TensorFlow's own API is for training")
+                .check(classes);
+    }
+
+    @Test
+    void nothingInTheProductUsesTraining() {
+        noClasses().that().resideOutsideOfPackages("io.patternscope.training..", "io.patternscope.bench..")
+                .should().dependOnClassesThat().resideInAPackage("io.patternscope.training..")
+                .because("the generator, training and evaluation ship in no service")
                 .check(classes);
     }
 
@@ -58,7 +68,7 @@ class LayeringTest {
     void theRulesSeeEveryModule() {
         for (String module : List.of("io.patternscope.core", "io.patternscope.fetcher", "io.patternscope.detector",
                 "io.patternscope.classifier", "io.patternscope.report", "io.patternscope.gateway", "io.patternscope.bus",
-                "io.patternscope.patternmodel")) {
+                "io.patternscope.patternmodel", "io.patternscope.training")) {
             if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                 throw new AssertionError("no classes of " + module + " on the classpath: the rules would pass vacuously");
             }

@@ -27,7 +27,7 @@ import java.util.Properties;
  * series upside down) with {@code second-look-below} in {@code model.properties}: series whose
  * first verdict is less confident than that get the second model's verdict instead, so the extra
  * cost is paid only where the first look is unsure. The input the networks take is named there too
- * ({@link ModelInput}; 128 buckets when it names none), and {@code uncertain-below}: the confidence
+ * ({@link ModelInput}; 256 buckets when it names none), and {@code uncertain-below}: the confidence
  * under which a verdict is flagged uncertain — where the model's held-out verdicts on real windows
  * were right far less often than the others (the model card's reliability table), so an operator knows
  * which names to check against the plot. Thread-safe: one predictor per call (cheap
@@ -192,7 +192,7 @@ public final class DjlPatternClassifier implements AutoCloseable {
         try (NDManager manager = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.newPredictor()) {
             NDArray rows = manager.create(flat, new Shape(n, input.length()));
-            rows.setName(PatternCnn.INPUT);
+            rows.setName(ModelInput.INPUT_TENSOR);
             float[] probabilities = predictor.predict(new NDList(rows)).get(0).toFloatArray();
             PatternClass[] classes = PatternClass.values();
             for (int i = 0; i < n; i++) {
