@@ -53,7 +53,7 @@ public record ModelInput(int length) {
     }
 
     /** The input named in a model folder's {@code model.properties} ({@code source}, for the error's sentence). */
-    static ModelInput of(Properties p, Path source) {
+    public static ModelInput of(Properties p, Path source) {
         String text = p.getProperty(LENGTH, Integer.toString(STANDARD.length)).trim();
         try {
             return new ModelInput(Integer.parseInt(text));

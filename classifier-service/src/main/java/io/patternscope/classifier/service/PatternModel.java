@@ -5,7 +5,7 @@ import java.util.List;
 /** Names the anomaly pattern of changed series. Implementations must be thread-safe. */
 public interface PatternModel {
 
-    /** What travels with every result, e.g. {@code pattern-cnn@1}; {@code none} when no model runs. */
+    /** What travels with every result, e.g. {@code pattern-cnn@7}; {@code none} when no model runs. */
     String version();
 
     /** One classification per series, in order; each series has at least two finite values. */

@@ -36,7 +36,7 @@ public class PatternsResource {
             description = "Values are numbers; null or \"NaN\" mark gaps. At most 1,000 series of 20,000 points.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "step", value = "{\"series\":[{\"id\":\"a\",\"values\":[1,1,1,1,1,9,9,9,9,9]}]}")))
-    @APIResponse(responseCode = "200", description = "{\"model\":\"pattern-cnn@1\",\"results\":[{\"id\",\"pattern\",\"type\","
+    @APIResponse(responseCode = "200", description = "{\"model\":\"pattern-cnn@7\",\"results\":[{\"id\",\"pattern\",\"type\","
             + "\"confidence\",\"uncertain\",\"probabilities\":{...}}]}; uncertain: below the confidence where the model's "
             + "held-out verdicts on real windows were right far less often than the others (model card)")
     @APIResponse(responseCode = "400", description = "empty, too long, non-numeric or all-NaN input",
