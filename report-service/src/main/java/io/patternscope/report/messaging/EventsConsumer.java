@@ -2,6 +2,7 @@ package io.patternscope.report.messaging;
 
 import io.patternscope.bus.Delivery;
 import io.patternscope.bus.JetStreamBus;
+import io.patternscope.bus.MessageBus;
 import io.patternscope.bus.MessageHandler;
 import io.patternscope.bus.PoisonMessageException;
 import io.patternscope.bus.WireCodec;
@@ -12,7 +13,7 @@ import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.StageProgress;
 import io.patternscope.core.wire.Subjects;
 import io.patternscope.report.config.ReportConfig;
-import io.patternscope.report.service.CompletionTracker;
+import io.patternscope.report.service.AnalysisEvents;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +24,11 @@ public class EventsConsumer implements MessageHandler {
 
     static final String DURABLE = "report";
 
-    private final JetStreamBus bus;
-    private final CompletionTracker tracker;
+    private final MessageBus bus;
+    private final AnalysisEvents tracker;
     private final int workers;
 
-    public EventsConsumer(JetStreamBus bus, CompletionTracker tracker, ReportConfig config) {
+    public EventsConsumer(MessageBus bus, AnalysisEvents tracker, ReportConfig config) {
         this.bus = bus;
         this.tracker = tracker;
         this.workers = config.workers();
@@ -39,7 +40,9 @@ public class EventsConsumer implements MessageHandler {
 
     @Override
     public void handle(Delivery delivery) {
-        String subject = delivery.subject().substring(bus.settings().subjectPrefix().length() + 1);
+        // The bus prefixes each relative subject with its own dot-separated prefix.
+        String full = delivery.subject();
+        String subject = full.substring(full.indexOf('.' + Subjects.EVENTS + '.') + 1);
         switch (subject) {
             case Subjects.EVENTS_PROGRESS -> tracker.onProgress(WireCodec.decode(delivery.data(), StageProgress.class));
             case Subjects.EVENTS_FETCH_PLANNED -> tracker.onFetchPlanned(WireCodec.decode(delivery.data(), FetchPlanned.class));

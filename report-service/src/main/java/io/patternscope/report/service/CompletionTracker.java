@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * batch's rows are stored just before its transaction, idempotently ({@link SeriesResultRepository#insertAll}).
  */
 @ApplicationScoped
-public class CompletionTracker {
+public class CompletionTracker implements AnalysisEvents {
 
     private static final Logger LOG = Logger.getLogger(CompletionTracker.class);
 
@@ -59,12 +59,14 @@ public class CompletionTracker {
         this.clusters = clusters;
     }
 
+    @Override
     public void onProgress(StageProgress progress) {
         UUID id = UUID.fromString(progress.analysisId());
         tx.onPool(() -> analyses.recordProgressEvent(id, progress.stage().name(), progress.batchNo(), progress.series()));
     }
 
     /** The fetch plan: how many shards will report, or why nothing will be fetched. */
+    @Override
     public void onFetchPlanned(FetchPlanned plan) {
         UUID id = UUID.fromString(plan.analysisId());
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
@@ -83,6 +85,7 @@ public class CompletionTracker {
     }
 
     /** One shard's fetch is over: its batch count is recorded once, keyed by (analysis, SHARD, shard). */
+    @Override
     public void onFetchCompleted(FetchCompleted done) {
         UUID id = UUID.fromString(done.analysisId());
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
@@ -112,6 +115,7 @@ public class CompletionTracker {
         }));
     }
 
+    @Override
     public void onClassified(ScreenedBatch batch) {
         UUID id = UUID.fromString(batch.analysisId());
         List<SeriesResultEntity> rows = new ArrayList<>(batch.series().size());
@@ -145,6 +149,7 @@ public class CompletionTracker {
      * A stage lost a batch (or the whole analysis): the batch counts as done with a reason, so the
      * analysis ends PARTIAL rather than waiting forever; a lost analysis ends FAILED.
      */
+    @Override
     public void onBatchFailed(BatchFailed failed) {
         UUID id = UUID.fromString(failed.analysisId());
         tx.inTransaction(() -> analyses.lock(id).chain(a -> {
