@@ -34,8 +34,9 @@ public final class Bench {
             case "screen" -> screen();
             case "fetch" -> FetchBench.run(java.nio.file.Path.of(args.length > 1 ? args[1] : ".patternscope/bench"));
             case "classify" -> classify(java.nio.file.Path.of(args.length > 2 ? args[2] : "models/pattern-cnn"));
+            case "profiles" -> ProfileBench.run(java.nio.file.Path.of(args.length > 3 ? args[3] : "../shared/datasets/nab"));
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch, classify");
+                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch, classify, profiles");
                 System.exit(2);
             }
         }

@@ -18,7 +18,7 @@ public record ProfileLearning(int maxGeneration, double maxDistance) {
     }
 
     public static ProfileLearning defaults() {
-        return new ProfileLearning(3, 0.05);
+        return new ProfileLearning(3, 0.10);
     }
 
     /** The generation of the profile learnt from {@code match} of a {@code parentGeneration} profile; -1: none. */

@@ -31,9 +31,15 @@ public final class ProfileMatcher {
             }
         }
 
-        /** Ionosphere's 1 % and its range tolerance of 15 %; the distance from {@code ./patternscope bench profiles}. */
+        /**
+         * Ionosphere's 1 % and its range tolerance of 15 %, and a distance of 0.15: on NAB's real
+         * series ({@code ./patternscope bench profiles}) the sum rule alone matched 10.3 % of the
+         * next days' normal windows and 7.2 % of the anomalous ones; with the distance at 0.15,
+         * 2.6 % and 1.1 % (the distance alone at 0.15: 9.4 % and 5.0 %) — the best ratio, and
+         * about one anomalous window in a hundred silenced.
+         */
         public static Settings defaults() {
-            return new Settings(1.0, 15.0, 0.10);
+            return new Settings(1.0, 15.0, 0.15);
         }
     }
 
