@@ -87,6 +87,33 @@ public final class ApiViews {
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
                              SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
                              ServiceGraphView serviceGraph, List<GroupView> groups, List<FindingView> findings,
-                             Instant generatedAt) {
+                             List<KnownNormalView> knownNormal, Instant generatedAt) {
+    }
+
+    /**
+     * A changed series left out of the ranking because an operator had called it normal: the
+     * features profile that matched it, how ({@code features sum}, {@code min-max scaled features
+     * sum} or {@code layers}), the feature distance, and whether a profile of the next generation
+     * was learnt from it.
+     */
+    public record KnownNormalView(String series, String metric, Map<String, String> labels, String pattern,
+                                  long profileId, int profileGeneration, String matchedBy, Double distance,
+                                  boolean learnt) {
+    }
+
+    /** An operator's word on a finding; {@code current}: the last word on that series (earlier ones are history). */
+    public record FeedbackView(long id, String analysisId, String series, Integer group, String verdict, String pattern,
+                               String comment, String author, Instant at, Long profileId, boolean current) {
+    }
+
+    /**
+     * A features profile: what it is for (the metric identity), where it came from, its
+     * generation and parent when learnt, whether it is enabled and validated, its layers, how
+     * often it was checked and matched, and the window it was made from.
+     */
+    public record ProfileView(long id, String tenant, String metric, String identity, boolean learn, int generation,
+                              Long parentId, boolean enabled, boolean validated, Map<String, Object> layers, long checks,
+                              long matches, Instant lastMatchedAt, String createdBy, Instant createdAt,
+                              String sourceAnalysis, String sourceSeries, double[] values) {
     }
 }

@@ -54,6 +54,19 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
                 });
     }
 
+    /** The rows of these series of an analysis (those that exist). */
+    public Uni<List<SeriesResultEntity>> find(UUID analysisId, List<String> seriesIds) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM series_result WHERE analysis_id = $1 AND series_id = ANY($2) "
+                        + "ORDER BY id")
+                .execute(Tuple.of(analysisId, seriesIds.toArray(String[]::new))).map(rows -> {
+                    List<SeriesResultEntity> out = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        out.add(fromRow(row));
+                    }
+                    return out;
+                });
+    }
+
     /**
      * Stores a batch's rows on its own connection, before the event's transaction locks the analysis
      * (the foreign-key check would wait on that lock). Rows already stored (a redelivered batch) are

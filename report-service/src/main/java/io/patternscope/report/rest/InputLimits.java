@@ -20,6 +20,8 @@ final class InputLimits {
     static final int MAX_LABEL_VALUE = 1024;
     static final int MAX_SELECTORS = 100;
     static final int MAX_SELECTOR = 2048;
+    /** A series id: its metric name and every label, as the fetcher wrote it. */
+    static final int MAX_SERIES_ID = 8192;
     /** Times outside these years are typing mistakes, and beyond them epoch milliseconds overflow. */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");

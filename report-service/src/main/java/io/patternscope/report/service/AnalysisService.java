@@ -82,7 +82,8 @@ public class AnalysisService {
     }
 
     /** The analysis if the caller may see it; otherwise 404, the same answer as for one that does not exist. */
-    private AnalysisEntity visible(UUID id, ClusterScope scope) {
+    /** The analysis, when the caller's clusters include its cluster; 404 otherwise, as for one that does not exist. */
+    public AnalysisEntity visible(UUID id, ClusterScope scope) {
         AnalysisEntity a = tx.readOnly(() -> analyses.findById(id));
         if (a == null || !scope.allows(a.cluster)) {
             throw ApiException.notFound("no analysis " + id);

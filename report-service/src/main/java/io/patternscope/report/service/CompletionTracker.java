@@ -17,7 +17,9 @@ import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.repository.AnalysisRepository.Stage;
 import io.patternscope.core.api.AnalysisStatus;
 import io.patternscope.report.repository.SeriesResultEntity;
+import io.patternscope.report.repository.ProfileRepository;
 import io.patternscope.report.repository.SeriesResultRepository;
+import io.patternscope.report.config.ProfilesConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -48,10 +50,15 @@ public class CompletionTracker implements AnalysisEvents {
     private final ClusterBackends clusters;
     private final ReportBuilder reports = new ReportBuilder();
     private final ComponentSetup components;
+    private final ProfileRepository profiles;
+    private final ProfilesConfig profilesConfig;
 
     public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx,
-                             TenantRankingRepository ranking, ClusterBackends clusters, ComponentSetup components) {
+                             TenantRankingRepository ranking, ClusterBackends clusters, ComponentSetup components,
+                             ProfileRepository profiles, ProfilesConfig profilesConfig) {
         this.components = components;
+        this.profiles = profiles;
+        this.profilesConfig = profilesConfig;
         this.analyses = analyses;
         this.results = results;
         this.tx = tx;
@@ -214,19 +221,49 @@ public class CompletionTracker implements AnalysisEvents {
         });
     }
 
-    /** Ranks with the settings of the tenant owning the analysis's cluster, then stores the report. */
+    /**
+     * Ranks with the settings of the tenant owning the analysis's cluster, leaving out what the
+     * tenant's features profiles call normal, then stores the report and the profiles' counts and
+     * learnt generations.
+     */
     private Uni<Void> finishWithReport(AnalysisEntity a) {
-        String tenant = clusters.find(a.cluster).map(io.patternscope.core.config.ClusterBackend::tenant).orElse(a.cluster);
-        return ranking.settings(tenant).chain(settings -> results.forAnalysis(a.id)
-                .invoke(rows -> finish(a, rows, settings))
-                .chain(results::writeQValues));
+        String tenant = tenantOf(a.cluster);
+        return ranking.settings(tenant).chain(settings -> profiles.enabledFor(tenant).chain(enabled -> {
+            KnownNormal known = new KnownNormal(tenant, enabled, a.id, profilesConfig.matching(), profilesConfig.learning());
+            return results.forAnalysis(a.id)
+                    .invoke(rows -> finish(a, rows, settings, known))
+                    .chain(results::writeQValues)
+                    .chain(() -> storeProfileOutcomes(known));
+        }));
     }
 
-    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings) {
+    /** The tenant owning a cluster: the cluster table's, else the cluster's own name. */
+    public String tenantOf(String cluster) {
+        return clusters.find(cluster).map(io.patternscope.core.config.ClusterBackend::tenant).orElse(cluster);
+    }
+
+    private Uni<Void> storeProfileOutcomes(KnownNormal known) {
+        List<Long> ids = new java.util.ArrayList<>();
+        List<Integer> checks = new java.util.ArrayList<>();
+        List<Integer> matches = new java.util.ArrayList<>();
+        known.counts().forEach((id, count) -> {
+            ids.add(id);
+            checks.add(count[0]);
+            matches.add(count[1]);
+        });
+        Uni<Void> stored = profiles.count(ids, checks, matches, Instant.now());
+        for (ProfileRepository.NewProfile child : known.learnt()) {
+            stored = stored.chain(() -> profiles.insert(child)).replaceWithVoid();
+        }
+        return stored;
+    }
+
+    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings,
+                        KnownNormal known) {
         a.completedAt = Instant.now();
         a.screened = rows.size();
         a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings, components.resolver(a.cluster),
-                components.topology(a.cluster)));
+                components.topology(a.cluster), known));
         LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
     }
 

@@ -59,7 +59,18 @@ public final class ReportBuilder {
      */
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings, ComponentResolver components, ServiceGraph graph) {
+        return build(analysis, results, now, settings, components, graph, KnownNormal.NONE);
+    }
+
+    /**
+     * As above; changed series that {@code knownNormal} matches with a features profile leave the
+     * ranking and are listed apart, with the profile that matched.
+     */
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
+                                     RankingSettings settings, ComponentResolver components, ServiceGraph graph,
+                                     KnownNormal knownNormal) {
         FindingRanker ranker = settings.ranker();
+        List<ApiViews.KnownNormalView> matchedKnownNormal = new ArrayList<>();
         int hidden = 0;
         double[] p = new double[results.size()];
         int tested = 0;
@@ -103,6 +114,11 @@ public final class ReportBuilder {
             perPattern.merge(pattern, 1, Integer::sum);
             if (settings.hides(pattern)) {
                 hidden++;
+                continue;
+            }
+            java.util.Optional<ApiViews.KnownNormalView> known = knownNormal.match(r, pattern);
+            if (known.isPresent()) {
+                matchedKnownNormal.add(known.get());
                 continue;
             }
             changed.put(r.seriesId, r);
@@ -163,6 +179,10 @@ public final class ReportBuilder {
                     + "the level under which its held-out verdicts on real metrics were right far less often than above it): check those "
                     + "against the plot before trusting the name.");
         }
+        if (!matchedKnownNormal.isEmpty()) {
+            notes.add(matchedKnownNormal.size() + " changed series matched a features profile of known-normal behaviour "
+                    + "(an operator called a window like it normal) and are listed apart, not ranked.");
+        }
         int notScreened = Math.max(0, orZero(analysis.fetched) - results.size());
         if (notScreened > 0) {
             notes.add(notScreened + " of " + orZero(analysis.fetched) + " fetched series were never screened: their batches "
@@ -194,7 +214,7 @@ public final class ReportBuilder {
                 alert, AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
                 analysis.fdrLevel, analysis.minEffectSize, summary, rootCauses,
                 componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
-                groups, findings, now);
+                groups, findings, matchedKnownNormal, now);
     }
 
     private static ApiViews.ComponentView componentView(ComponentRanker.RankedComponent c) {

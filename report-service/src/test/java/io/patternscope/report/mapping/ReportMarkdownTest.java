@@ -28,7 +28,7 @@ class ReportMarkdownTest {
                         List.of(new ApiViews.EvidenceView(finding.series(), "LEVEL_SHIFT_UP", 12.5, t)))),
                 null, new ApiViews.ServiceGraphView(List.of(), 0, List.of()),
                 List.of(new ApiViews.GroupView(1, "m{pod=\"" + evil + "\"}", "LEVEL_SHIFT_UP", 1, t, 1, List.of(finding.series()))),
-                List.of(finding), t);
+                List.of(finding), List.of(), t);
         String md = ReportMarkdown.render(report);
         // Code spans show their content literally (the PromQL must stay copy-pasteable); outside them
         // nothing may be live markup.
