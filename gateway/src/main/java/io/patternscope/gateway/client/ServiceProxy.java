@@ -1,5 +1,6 @@
 package io.patternscope.gateway.client;
 
+import io.patternscope.core.api.AuthorHeader;
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.internalapi.ServiceCredential;
 import io.patternscope.gateway.config.InternalApiConfig;
@@ -45,28 +46,37 @@ public class ServiceProxy {
 
     /** Forwards with the caller's clusters, which report-service enforces (404 for any other cluster). */
     public Uni<Response> toReportService(ClusterScope scope, HttpMethod method, String pathAndQuery, String body) {
-        return forward(routes.reportService(), "report-service", scope, method, pathAndQuery, body).map(ServiceProxy::relay)
-                .onFailure().recoverWithItem(failure -> unavailable("report-service", failure));
+        return toReportService(scope, null, method, pathAndQuery, body);
+    }
+
+    /** The same, naming {@code author} (the caller's token) as the one who wrote what the call stores. */
+    public Uni<Response> toReportService(ClusterScope scope, String author, HttpMethod method, String pathAndQuery,
+                                         String body) {
+        return forward(routes.reportService(), "report-service", scope, author, method, pathAndQuery, body)
+                .map(ServiceProxy::relay).onFailure().recoverWithItem(failure -> unavailable("report-service", failure));
     }
 
     /** The same call, answered as the service's raw response (status and body), for the gateway's own use. */
     public Uni<HttpResponse<Buffer>> callReportService(ClusterScope scope, HttpMethod method, String pathAndQuery) {
-        return forward(routes.reportService(), "report-service", scope, method, pathAndQuery, null);
+        return forward(routes.reportService(), "report-service", scope, null, method, pathAndQuery, null);
     }
 
     public Uni<Response> toClassifierService(HttpMethod method, String pathAndQuery, String body) {
-        return forward(routes.classifierService(), "classifier-service", null, method, pathAndQuery, body)
+        return forward(routes.classifierService(), "classifier-service", null, null, method, pathAndQuery, body)
                 .map(ServiceProxy::relay).onFailure().recoverWithItem(failure -> unavailable("classifier-service", failure));
     }
 
-    private Uni<HttpResponse<Buffer>> forward(URI service, String name, ClusterScope scope, HttpMethod method,
-                                              String pathAndQuery, String body) {
+    private Uni<HttpResponse<Buffer>> forward(URI service, String name, ClusterScope scope, String author,
+                                              HttpMethod method, String pathAndQuery, String body) {
         HttpRequest<Buffer> request = client.requestAbs(method, service.toString().replaceAll("/$", "") + pathAndQuery)
                 .timeout(routes.timeout().toMillis())
                 .putHeader("Accept", MediaType.WILDCARD)
                 .putHeader(ServiceCredential.HEADER, credential.value());
         if (scope != null) {
             request.putHeader(ClusterScope.HEADER, scope.header());
+        }
+        if (author != null) {
+            request.putHeader(AuthorHeader.HEADER, author);
         }
         return body == null ? request.send()
                 : request.putHeader("Content-Type", MediaType.APPLICATION_JSON).sendBuffer(Buffer.buffer(body));

@@ -78,4 +78,25 @@ class BearerAuthTest {
         // Its own tenant goes through to report-service (not running here: 503).
         given().auth().oauth2(east).get("/api/v1/tenants/test-east/ranking").then().statusCode(503);
     }
+
+    @Test
+    void aTenantsProfilesAreOnlyReachableWithItsOwnTokens() {
+        String east = TestTokens.create("test-east");
+        given().auth().oauth2(east).get("/api/v1/tenants/test-west/profiles").then().statusCode(404)
+                .body("error", equalTo("no tenant test-west"));
+        given().auth().oauth2(east).contentType("application/json").post("/api/v1/tenants/test-west/profiles/1/disable")
+                .then().statusCode(404);
+        given().auth().oauth2(east).contentType("application/json").body("{}").put("/api/v1/tenants/test-west/profiles/1/layers")
+                .then().statusCode(404);
+        given().auth().oauth2(east).contentType("application/json").post("/api/v1/tenants/test-east/profiles/1/explode")
+                .then().statusCode(404);
+        given().auth().oauth2(east).get("/api/v1/tenants/test-east/profiles").then().statusCode(503);
+    }
+
+    @Test
+    void feedbackNeedsATokenAndGoesToReportService() {
+        given().contentType("application/json").body("{}").post("/api/v1/analyses/x/feedback").then().statusCode(401);
+        given().auth().oauth2(TestTokens.create("test-east")).contentType("application/json").body("{}")
+                .post("/api/v1/analyses/x/feedback").then().statusCode(503);
+    }
 }
