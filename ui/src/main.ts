@@ -6,12 +6,13 @@ import { alertsPage } from './pages/alerts';
 import { analysesPage } from './pages/analyses';
 import { analysisPage } from './pages/analysis';
 import { settingsPage } from './pages/settings';
+import { profilesPage } from './pages/profiles';
 
 const app = document.getElementById('app')!;
 let leave: (() => void) | undefined;
 let me: Me | undefined;
 
-/** Hash routes: #/login, #/alerts, #/analyses, #/analysis/<id>, #/settings. */
+/** Hash routes: #/login, #/alerts, #/analyses, #/analysis/<id>, #/settings, #/profiles. */
 async function route(): Promise<void> {
   leave?.();
   leave = undefined;
@@ -34,6 +35,7 @@ async function route(): Promise<void> {
   if (page === 'analysis' && arg) leave = analysisPage(app, decodeURIComponent(arg));
   else if (page === 'analyses') analysesPage(app);
   else if (page === 'settings') settingsPage(app, me);
+  else if (page === 'profiles') profilesPage(app, me);
   else alertsPage(app, me);
 }
 

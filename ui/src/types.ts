@@ -42,8 +42,28 @@ export interface Report {
   alert: { name: string; labels: Record<string, string>; activeAt: string } | null;
   window: Window; model: string | null; fetchMethod: string | null; fdrLevel: number; minEffectSize: number;
   summary: Summary; likelyRootCauses: Component[]; alertingComponent: Component | null; serviceGraph: ServiceGraph | null;
-  groups: Group[]; findings: Finding[]; generatedAt: string;
+  groups: Group[]; findings: Finding[]; knownNormal: KnownNormal[] | null; generatedAt: string;
 }
+/** A changed series a features profile took out of the ranking. */
+export interface KnownNormal {
+  series: string; metric: string; labels: Record<string, string>; pattern: string; profileId: number;
+  profileGeneration: number; matchedBy: string; distance: number | null; learnt: boolean;
+}
+export interface Feedback {
+  id: number; analysisId: string; series: string; group: number | null; verdict: string; pattern: string | null;
+  comment: string | null; author: string; at: string; profileId: number | null; current: boolean;
+}
+export interface Profile {
+  id: number; tenant: string; metric: string; identity: string; learn: boolean; generation: number; parentId: number | null;
+  enabled: boolean; validated: boolean; layers: Record<string, number> | null; checks: number; matches: number;
+  lastMatchedAt: string | null; createdBy: string; createdAt: string; sourceAnalysis: string | null;
+  sourceSeries: string | null; values: (number | string | null)[] | null;
+}
+
+/** The pattern classes a finding can have (core's PatternClass). */
+export const PATTERNS = ['LEVEL_SHIFT_UP', 'LEVEL_SHIFT_DOWN', 'STEADY_INCREASE', 'STEADY_DECREASE', 'SUDDEN_INCREASE',
+  'SUDDEN_DECREASE', 'SINGLE_SPIKE', 'SINGLE_DIP', 'MULTIPLE_SPIKES', 'MULTIPLE_DIPS', 'TRANSIENT_LEVEL_SHIFT_UP',
+  'TRANSIENT_LEVEL_SHIFT_DOWN', 'FLUCTUATIONS', 'NONE'];
 export interface Values { series: string; query: string; timestamps: number[]; values: (number | null)[] }
 
 export const ENDED = ['COMPLETED', 'PARTIAL', 'FAILED'];

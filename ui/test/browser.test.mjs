@@ -220,6 +220,77 @@ async function analyzeTheDemoAlert(page) {
     await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] p:has-text("Saved.")`).waitFor();
 }
 
+test('feedback: mark and undo, "not anomalous" with a profile, which the next report matches', { skip, timeout: 300_000 }, async () => {
+  assert.ok(analysisId, 'the first test made an analysis');
+  const context = await browser();
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const problems = watch(page);
+    try {
+      await teach(page);
+    } catch (e) {
+      e.message += `\nbrowser-side: ${problems.join('\n') || 'nothing'}\npage: ${(await page.textContent('main')).slice(0, 1500)}`;
+      throw e;
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+async function teach(page) {
+  await logIn(page, env.PATTERNSCOPE_TOKEN);
+  await page.goto(`${base}/#/analysis/${analysisId}`);
+  await page.waitForSelector('#findings li.finding .feedback', { timeout: 60_000 });
+  const [metric, pod] = env.PATTERNSCOPE_ROOT_CAUSE.split(' ');
+  const cause = page.locator('#findings li.finding').filter({ hasText: metric }).filter({ hasText: pod }).first();
+  await cause.locator('.feedback button.root-cause').click();
+  await cause.locator('.feedback .said[data-verdict=ROOT_CAUSE]').waitFor();
+  await page.reload();
+  await cause.locator('.feedback .said[data-verdict=ROOT_CAUSE]').waitFor({ timeout: 60_000 });
+  await cause.locator('.feedback button.undo').click();
+  await cause.locator('.feedback button.root-cause').waitFor();
+
+  // The lowest-ranked finding is called normal, with a features profile.
+  const noisy = page.locator('#findings li.finding').last();
+  const series = await noisy.getAttribute('data-series');
+  await noisy.locator('.feedback button.not-anomalous').click();
+  await noisy.locator('.feedback button.create-profile').click();
+  await noisy.locator('.feedback .said[data-verdict=NOT_ANOMALOUS]:has-text("profile #")').waitFor();
+
+  // The same window analysed again: that series is known normal now, the root cause still near the top.
+  const second = await page.evaluate(async (id) => {
+    const headers = { 'X-Patternscope-Client': 'ui', 'Content-Type': 'application/json' };
+    const a = await (await fetch(`/api/v1/analyses/${id}`, { headers })).json();
+    const test = (Date.parse(a.window.end) - Date.parse(a.window.testStart)) / 1000;
+    const created = await (await fetch('/api/v1/analyses', { method: 'POST', headers, body: JSON.stringify({
+      cluster: a.cluster, window: { start: a.window.start, end: a.window.end }, testWindow: `PT${test}S` }) })).json();
+    for (let i = 0; i < 240; i++) {
+      const now = await (await fetch(`/api/v1/analyses/${created.id}`, { headers })).json();
+      if (['COMPLETED', 'PARTIAL', 'FAILED'].includes(now.status)) return created.id;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    return created.id;
+  }, analysisId);
+  await page.goto(`${base}/#/analysis/${second}`);
+  await page.locator('#known-normal li.known').filter({ hasText: series }).first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#findings li.finding').filter({ hasText: series }).count(), 0,
+    'a known-normal series is not ranked');
+  const rank = Number(await page.locator('#findings li.finding').filter({ hasText: metric }).filter({ hasText: pod }).first()
+    .getAttribute('data-rank'));
+  assert.ok(rank >= 1 && rank <= 3, `root cause ranked #${rank} in the second report`);
+
+  // The Profiles page lists it with its match and its window; disabling it sticks.
+  await page.goto(`${base}/#/profiles`);
+  const profile = page.locator(`section[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] tr.enabled`).first();
+  await profile.waitFor();
+  assert.match(await profile.textContent(), /[1-9]\d* of [1-9]\d* checks/);
+  await profile.locator('button.show-window').click();
+  assert.ok(Number(await profile.locator('svg.sparkline').getAttribute('data-points')) > 10, 'the window is drawn');
+  const id = await profile.getAttribute('data-profile');
+  await profile.locator('button.disable').click();
+  await page.locator(`tr.disabled[data-profile="${id}"]`).waitFor();
+}
+
 test("another tenant's token sees none of it, through the UI's own API calls", { skip, timeout: 120_000 }, async () => {
   assert.ok(analysisId, 'the first test made an analysis');
   const context = await browser();
@@ -236,6 +307,10 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
         list: await get('/api/v1/analyses?size=500'),
         alerts: await get('/api/v1/alerts'),
         ranking: await get('/api/v1/tenants/east/ranking'),
+        profiles: await get('/api/v1/tenants/east/profiles'),
+        feedback: await get(`/api/v1/analyses/${id}/feedback`),
+        say: await (await fetch(`/api/v1/analyses/${id}/feedback`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ group: 1, verdict: 'ROOT_CAUSE' }) })).status,
         create: await (await fetch('/api/v1/analyses', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify({ cluster: 'east', window: { start: '2026-11-23T08:00:00Z', end: '2026-11-23T09:00:00Z' } }) })).status,
       };
@@ -248,6 +323,9 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
     assert.ok(!seen.alerts.body.alerts.some((a) => a.cluster === env.PATTERNSCOPE_CLUSTER), 'no alerts of the other tenant');
     assert.equal(seen.create, 400);
     assert.equal(seen.ranking.status, 404);
+    assert.equal(seen.profiles.status, 404);
+    assert.equal(seen.feedback.status, 404);
+    assert.equal(seen.say, 404);
 
     await page.goto(`${base}/#/analysis/${analysisId}`);
     await page.waitForSelector('#progress .error:has-text("no analysis")');

@@ -1,7 +1,8 @@
 import { ApiError, getJson, getText, streamEvents } from '../api';
 import { seriesChart } from '../chart';
 import { append, clear, download, h, labelChips, time } from '../dom';
-import { ENDED, type Analysis, type Component, type Finding, type Group, type Report, type Values } from '../types';
+import { ENDED, type Analysis, type Component, type Feedback, type Finding, type Group, type Report, type Values } from '../types';
+import { feedbackBar, FeedbackState } from './feedback';
 
 const CHARTS = 8; // charts drawn for the top groups; the rest on demand
 
@@ -34,8 +35,8 @@ async function follow(id: string, progress: HTMLElement, reportBox: HTMLElement,
       }
     }
     if (ENDED.includes(last.status)) {
-      const report = await getJson<Report>(`${path}/report`);
-      showReport(reportBox, report);
+      const [report, feedback] = await Promise.all([getJson<Report>(`${path}/report`), getJson<Feedback[]>(`${path}/feedback`)]);
+      showReport(reportBox, report, new FeedbackState(id, feedback));
     }
   } catch (err) {
     if (signal.aborted) return;
@@ -91,7 +92,7 @@ function showProgress(box: HTMLElement, a: Analysis): void {
     a.statusReason ? h('p', { class: 'error' }, a.statusReason) : null);
 }
 
-function showReport(box: HTMLElement, report: Report): void {
+function showReport(box: HTMLElement, report: Report, feedback: FeedbackState): void {
   clear(box);
   const s = report.summary;
   const findings = new Map(report.findings.map((f) => [f.series, f]));
@@ -136,13 +137,28 @@ function showReport(box: HTMLElement, report: Report): void {
       if (patternFilter.value && g.pattern !== patternFilter.value) continue;
       if (typeFilter.value && String(g.patternType) !== typeFilter.value) continue;
       const lead = findings.get(g.members[0]);
-      append(list, groupItem(report, g, lead, findings, charts++ < CHARTS));
+      append(list, groupItem(report, g, lead, findings, charts++ < CHARTS, feedback));
     }
     if (!list.firstChild) append(list, h('li', { class: 'muted' }, 'No finding matches the filters.'));
   };
   patternFilter.addEventListener('change', render);
   typeFilter.addEventListener('change', render);
   render();
+  append(box, knownNormalCard(report));
+}
+
+/** Changed series that a features profile matched: operators called windows like them normal, so they are not ranked. */
+function knownNormalCard(report: Report): HTMLElement | null {
+  const known = report.knownNormal ?? [];
+  if (known.length === 0) return null;
+  return h('section', { class: 'card', id: 'known-normal' },
+    h('h2', {}, `Matched known-normal (${known.length})`),
+    h('p', { class: 'muted' }, 'Changed, but like a window an operator called normal: listed, not ranked. '
+      + 'A wrong match is undone by disabling its profile on the Profiles page.'),
+    h('ul', { class: 'findings' }, ...known.map((k) => h('li', { class: 'known', 'data-series': k.series, 'data-profile': k.profileId },
+      h('code', {}, k.series),
+      h('span', { class: 'muted' }, ` ${k.pattern} · profile #${k.profileId} (generation ${k.profileGeneration}) · ${k.matchedBy}`
+        + (k.distance !== null ? ` · distance ${k.distance.toFixed(3)}` : '') + (k.learnt ? ' · learnt a new generation' : ''))))));
 }
 
 /** The report's lead: the likely root-cause components, each with why and its strongest findings. */
@@ -174,7 +190,8 @@ function typeOf(pattern: string, report: Report): number {
   return report.groups.find((g) => g.pattern === pattern)?.patternType ?? 0;
 }
 
-function groupItem(report: Report, g: Group, lead: Finding | undefined, findings: Map<string, Finding>, drawChart: boolean): HTMLElement {
+function groupItem(report: Report, g: Group, lead: Finding | undefined, findings: Map<string, Finding>, drawChart: boolean,
+  feedback: FeedbackState): HTMLElement {
   const chartBox = h('div', { class: 'chart' });
   const item = h('li', { class: 'finding', 'data-rank': g.rank, 'data-series': lead?.series ?? '' },
     h('div', { class: 'finding-head' },
@@ -194,7 +211,7 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
       await navigator.clipboard.writeText(lead.promql).catch(() => undefined);
       copy.textContent = 'Copied';
     });
-    append(item, h('div', { class: 'promql' }, h('code', {}, lead.promql), copy));
+    append(item, h('div', { class: 'promql' }, h('code', {}, lead.promql), copy), feedbackBar(feedback, lead.series, g.rank, g.members));
     if (drawChart) void chart(report, lead, chartBox);
     else {
       const show = h('button', { type: 'button', class: 'link' }, 'Show chart');
@@ -217,7 +234,7 @@ function groupItem(report: Report, g: Group, lead: Finding | undefined, findings
 /** A pattern name the model is unsure of: below its uncertain-below level, held-out verdicts were right far less often. */
 function uncertainMark(): HTMLElement {
   return h('span', { class: 'badge uncertain', title: 'the model is unsure of this pattern: on real metrics it was held out '
-    + 'from, verdicts this unsure were right far less often than the others (6 to 7 times in 10 against 8 to 9); check the chart' }, 'uncertain');
+    + 'from, verdicts this unsure were right far less often than the others (the model card gives the figures); check the chart' }, 'uncertain');
 }
 
 function evidence(f: Finding): HTMLElement {

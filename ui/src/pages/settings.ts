@@ -1,12 +1,11 @@
 import { getJson, putJson } from '../api';
 import { append, h } from '../dom';
-import type { Me } from '../types';
+import { PATTERNS as ALL_PATTERNS, type Me } from '../types';
 
 interface Ranking { tenant: string; stillAbnormal: number; recovered: number; patternWeights: Record<string, number>; hiddenPatterns: string[] }
 
-const PATTERNS = ['LEVEL_SHIFT_UP', 'LEVEL_SHIFT_DOWN', 'STEADY_INCREASE', 'STEADY_DECREASE', 'SUDDEN_INCREASE',
-  'SUDDEN_DECREASE', 'SINGLE_SPIKE', 'SINGLE_DIP', 'MULTIPLE_SPIKES', 'MULTIPLE_DIPS', 'TRANSIENT_LEVEL_SHIFT_UP',
-  'TRANSIENT_LEVEL_SHIFT_DOWN', 'FLUCTUATIONS'];
+/** Patterns a tenant can hide: every class but NONE, which is never ranked. */
+const PATTERNS = ALL_PATTERNS.filter((p) => p !== 'NONE');
 
 /** Each of the caller's tenants' ranking: the two weights and the patterns to hide. */
 export function settingsPage(app: HTMLElement, me: Me): void {

@@ -223,7 +223,8 @@ class EndToEndIT {
 
     /**
      * The UI in real headless Chromium (ui/test/browser.test.mjs, playwright-core): log in, Analyze
-     * the demo alert, the root cause in the top 3 with its chart; then another tenant's token sees
+     * the demo alert, the root cause in the top 3 with its chart; feedback buttons, a "not anomalous"
+     * profile that the next report of the same window matches; then another tenant's token sees
      * nothing of it. Saves the report page to e2e/target/screenshots/report.png.
      */
     @Test
@@ -246,6 +247,6 @@ class EndToEndIT {
         }
         String output = Files.readString(log);
         assertTrue(ended && process.exitValue() == 0, "browser tests failed:\n" + output);
-        assertTrue(output.contains("pass 2"), output);
+        assertTrue(output.contains("pass 3"), output);
     }
 }

@@ -63,6 +63,7 @@ public final class ReportMarkdown {
         if (r.groups().size() > 25) {
             md.append("\n").append(r.groups().size() - 25).append(" more groups in the JSON report.\n");
         }
+        renderKnownNormal(md, r);
         return md.toString();
     }
 
@@ -89,6 +90,19 @@ public final class ReportMarkdown {
                     .append(escape(String.join(", ", r.serviceGraph().sources()))).append(".\n");
         }
         md.append("\n## Findings\n\n");
+    }
+
+    /** The changed series that features profiles matched: listed, not ranked. */
+    private static void renderKnownNormal(StringBuilder md, ApiViews.ReportView r) {
+        if (r.knownNormal() == null || r.knownNormal().isEmpty()) {
+            return;
+        }
+        md.append("\n## Matched known-normal\n\n| series | pattern | profile | matched by |\n|---|---|---|---|\n");
+        for (ApiViews.KnownNormalView k : r.knownNormal()) {
+            md.append("| ").append(escape(k.series())).append(" | ").append(escape(String.valueOf(k.pattern()))).append(" | ")
+                    .append(k.profileId()).append(" (generation ").append(k.profileGeneration()).append(") | ")
+                    .append(escape(k.matchedBy())).append(k.learnt() ? "; learnt a new generation" : "").append(" |\n");
+        }
     }
 
     /** Markdown and HTML metacharacters become inert: escaped, or entities. */
