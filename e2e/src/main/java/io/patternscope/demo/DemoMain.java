@@ -68,6 +68,8 @@ public final class DemoMain {
 
         String rootPod = Incident.rootCausePod(written.topologies().get(cluster));
         int rank = AnalysisDriver.groupRankOf(report, Incident.ROOT_CAUSE_METRIC, rootPod);
+        step("teaching: feedback on the report, a features profile, and the alert analysed again");
+        TeachingLoop.Outcome taught = TeachingLoop.run(driver, cluster, alert, report, Incident.ROOT_CAUSE_METRIC, rootPod);
         System.out.println();
         System.out.println("UI: " + stack.gateway() + "/  (log in with the token in " + work.resolve("token") + ")");
         System.out.println("report: " + stack.gateway() + "/api/v1/analyses/" + id + "/report  (Authorization: Bearer <token>)");
@@ -79,9 +81,15 @@ public final class DemoMain {
                 componentRank = c.path("rank").asInt();
             }
         }
+        if (!taught.knownNormal() || taught.rootCauseRank() < 1 || taught.rootCauseRank() > 3) {
+            System.out.printf("FAIL: after teaching, %s is %s and the root cause is ranked #%d%n", taught.profiledSeries(),
+                    taught.knownNormal() ? "known normal" : "not in the known-normal section", taught.rootCauseRank());
+            System.exit(1);
+        }
         if (rank >= 1 && rank <= 3 && componentRank >= 1 && componentRank <= 3) {
-            System.out.printf("OK: the injected root cause (%s of pod %s) is ranked #%d, its component %s #%d%n",
-                    Incident.ROOT_CAUSE_METRIC, rootPod, rank, Incident.ROOT_CAUSE_SERVICE, componentRank);
+            System.out.printf("OK: the injected root cause (%s of pod %s) is ranked #%d, its component %s #%d; after "
+                    + "teaching, the profiled series is known normal and the root cause #%d%n", Incident.ROOT_CAUSE_METRIC,
+                    rootPod, rank, Incident.ROOT_CAUSE_SERVICE, componentRank, taught.rootCauseRank());
             System.exit(0);
         }
         if (rank >= 1 && rank <= 3) {
