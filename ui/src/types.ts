@@ -23,6 +23,8 @@ export interface Finding {
   pattern: string; patternType: number; confidence: number | null; uncertain: boolean; score: number; pValue: number;
   qValue: number; ksStatistic: number; effectSize: number; direction: string; onset: string | null; promql: string;
   component: string | null; detectors: string[]; error: string | null;
+  /** The tenant's learnt relevance in [0, 1]; null until it has a model. */
+  relevance: number | null;
 }
 export interface Evidence { series: string; pattern: string; effectSize: number; onset: string | null }
 export interface Component {

@@ -246,7 +246,8 @@ function evidence(f: Finding): HTMLElement {
     f.error ? ` · ${f.error}` : '',
     ` · onset ${time(f.onset)}`,
     f.confidence !== null ? ` · confidence ${(f.confidence * 100).toFixed(0)} %` : '',
-    ` · score ${f.score.toFixed(2)}`);
+    ` · score ${f.score.toFixed(2)}`,
+    f.relevance !== null && f.relevance !== undefined ? ` · relevance ${f.relevance.toFixed(2)}` : '');
 }
 
 async function chart(report: Report, f: Finding, box: HTMLElement): Promise<void> {

@@ -13,7 +13,44 @@ export function settingsPage(app: HTMLElement, me: Me): void {
     h('p', { class: 'muted' }, 'Score = −log(max(p, 1e-4)) × weight. Applies to analyses that end after saving.')));
   const tenants = me.tenants.filter((t) => t !== '*');
   if (tenants.length === 0) append(app, h('p', { class: 'muted' }, 'This token is not bound to a named tenant.'));
-  for (const tenant of tenants) void tenantForm(app, tenant);
+  for (const tenant of tenants) {
+    void tenantForm(app, tenant);
+    void relevanceForm(app, tenant);
+  }
+}
+
+interface RelevanceFigures {
+  enabled: boolean; relevantLabels: number; notRelevantLabels: number; minLabels: number; trained: boolean;
+  forestAuc: number | null; patternMatcherAuc: number | null; usedThreshold: number | null; note: string;
+}
+
+/** Whether the tenant's reports rank by the relevance learnt from its feedback, and how well it is learnt. */
+async function relevanceForm(app: HTMLElement, tenant: string): Promise<void> {
+  const path = `/api/v1/tenants/${encodeURIComponent(tenant)}/relevance`;
+  const card = h('section', { class: 'card relevance', 'data-tenant': tenant });
+  append(app, card);
+  const show = (r: RelevanceFigures) => {
+    while (card.firstChild) card.removeChild(card.firstChild);
+    const box = h('input', { type: 'checkbox', name: 'relevanceEnabled', checked: r.enabled });
+    box.addEventListener('change', async () => {
+      try {
+        show(await putJson<RelevanceFigures>(path, { enabled: box.checked }));
+      } catch (err) {
+        append(card, h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
+      }
+    });
+    append(card, h('h2', {}, `Learnt relevance · ${tenant}`),
+      h('label', {}, box, ' Rank reports by the relevance learnt from feedback (PatternMatcher score shown beside it)'),
+      h('p', { class: 'muted' }, `${r.relevantLabels} findings called root cause or symptom, ${r.notRelevantLabels} not anomalous; `
+        + (r.trained && r.forestAuc !== null
+          ? `cross-validated AUC ${r.forestAuc.toFixed(2)} against the PatternMatcher score's ${r.patternMatcherAuc?.toFixed(2)}, threshold ${r.usedThreshold?.toFixed(2)}.`
+          : r.note)));
+  };
+  try {
+    show(await getJson<RelevanceFigures>(path));
+  } catch (err) {
+    append(card, h('p', { class: 'error' }, err instanceof Error ? err.message : String(err)));
+  }
 }
 
 async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {

@@ -45,7 +45,20 @@ public final class ApiViews {
     public record FindingView(int rank, String series, String metric, Map<String, String> labels, String valueKind,
                               String pattern, int patternType, Double confidence, boolean uncertain, double score, double pValue,
                               double qValue, double ksStatistic, double effectSize, String direction, Instant onset,
-                              String promql, String component, List<String> detectors, String error) {
+                              String promql, String component, List<String> detectors, String error, Double relevance) {
+    }
+
+    /**
+     * A tenant's learnt relevance: its settings, its labels, and — once there are enough of each
+     * kind — the cross-validated (by analysis) AUC, precision and recall of the random forest and of
+     * the PatternMatcher score alone, each at its PC-score's best threshold, and the threshold the
+     * reports use (an EWMA of the best ones).
+     */
+    public record RelevanceView(String tenant, boolean enabled, double precisionTarget, double recallTarget, int minLabels,
+                                int relevantLabels, int notRelevantLabels, boolean trained, Integer folds, Double forestAuc,
+                                Double forestPrecision, Double forestRecall, Double forestThreshold,
+                                Double patternMatcherAuc, Double patternMatcherPrecision, Double patternMatcherRecall,
+                                Double patternMatcherThreshold, Double usedThreshold, String note) {
     }
 
     /** One finding cited as a component's evidence. */

@@ -3,7 +3,6 @@ package io.patternscope.gateway.rest;
 import io.patternscope.core.api.ApiViews;
 import io.patternscope.gateway.auth.Caller;
 import io.patternscope.gateway.auth.CurrentCaller;
-import io.patternscope.gateway.auth.TenantDirectory;
 import io.patternscope.gateway.client.ServiceProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -77,8 +76,8 @@ public class ProfilesResource {
 
     private Uni<Response> forward(String tenant, HttpMethod method, String rest, String query, String body) {
         Caller c = caller.get();
-        if (!c.tenants().contains(tenant) && !c.tenants().contains(TenantDirectory.EVERY_TENANT)) {
-            return Uni.createFrom().item(ErrorResponses.json(404, "no tenant " + tenant).build());
+        if (!TenantAccess.allows(c, tenant)) {
+            return TenantAccess.notFound(tenant);
         }
         String path = "/api/v1/tenants/" + PathSegments.encode(tenant) + "/profiles" + rest + (query == null ? "" : "?" + query);
         return proxy.toReportService(null, c.name(), method, path, body);

@@ -1,9 +1,7 @@
 package io.patternscope.gateway.rest;
 
 import io.patternscope.core.ranking.RankingSettings;
-import io.patternscope.gateway.auth.Caller;
 import io.patternscope.gateway.auth.CurrentCaller;
-import io.patternscope.gateway.auth.TenantDirectory;
 import io.patternscope.gateway.client.ServiceProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -40,7 +38,7 @@ public class RankingResource {
     @GET
     @Operation(summary = "The tenant's ranking settings (defaults 0.8 still abnormal, 0.2 recovered, nothing hidden)")
     public Uni<Response> get(@PathParam("tenant") String tenant) {
-        return mine(tenant) ? proxy.toReportService(null, HttpMethod.GET, path(tenant), null) : notFound(tenant);
+        return mine(tenant) ? proxy.toReportService(null, HttpMethod.GET, path(tenant), null) : TenantAccess.notFound(tenant);
     }
 
     @PUT
@@ -51,19 +49,15 @@ public class RankingResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = RankingSettings.class)))
     public Uni<Response> put(@PathParam("tenant") String tenant, String body) {
         return mine(tenant) ? proxy.toReportService(null, HttpMethod.PUT, path(tenant), body == null ? "" : body)
-                : notFound(tenant);
+                : TenantAccess.notFound(tenant);
     }
 
     private boolean mine(String tenant) {
-        Caller c = caller.get();
-        return c.tenants().contains(tenant) || c.tenants().contains(TenantDirectory.EVERY_TENANT);
+        return TenantAccess.allows(caller.get(), tenant);
     }
 
     private static String path(String tenant) {
         return "/api/v1/tenants/" + PathSegments.encode(tenant) + "/ranking";
     }
 
-    private static Uni<Response> notFound(String tenant) {
-        return Uni.createFrom().item(ErrorResponses.json(404, "no tenant " + tenant).build());
-    }
 }

@@ -52,11 +52,13 @@ public class CompletionTracker implements AnalysisEvents {
     private final ComponentSetup components;
     private final ProfileRepository profiles;
     private final ProfilesConfig profilesConfig;
+    private final RelevanceService relevance;
 
     public CompletionTracker(AnalysisRepository analyses, SeriesResultRepository results, Transactions tx,
                              TenantRankingRepository ranking, ClusterBackends clusters, ComponentSetup components,
-                             ProfileRepository profiles, ProfilesConfig profilesConfig) {
+                             ProfileRepository profiles, ProfilesConfig profilesConfig, RelevanceService relevance) {
         this.components = components;
+        this.relevance = relevance;
         this.profiles = profiles;
         this.profilesConfig = profilesConfig;
         this.analyses = analyses;
@@ -228,13 +230,14 @@ public class CompletionTracker implements AnalysisEvents {
      */
     private Uni<Void> finishWithReport(AnalysisEntity a) {
         String tenant = tenantOf(a.cluster);
-        return ranking.settings(tenant).chain(settings -> profiles.enabledFor(tenant).chain(enabled -> {
+        return ranking.settings(tenant).chain(settings -> profiles.enabledFor(tenant).chain(enabled -> relevance.forReport(tenant)
+                .chain(learnt -> {
             KnownNormal known = new KnownNormal(tenant, enabled, a.id, profilesConfig.matching(), profilesConfig.learning());
             return results.forAnalysis(a.id)
-                    .invoke(rows -> finish(a, rows, settings, known))
+                    .invoke(rows -> finish(a, rows, settings, known, learnt))
                     .chain(results::writeQValues)
                     .chain(() -> storeProfileOutcomes(known));
-        }));
+        })));
     }
 
     /** The tenant owning a cluster: the cluster table's, else the cluster's own name. */
@@ -259,11 +262,11 @@ public class CompletionTracker implements AnalysisEvents {
     }
 
     private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings,
-                        KnownNormal known) {
+                        KnownNormal known, Relevance learnt) {
         a.completedAt = Instant.now();
         a.screened = rows.size();
         a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings, components.resolver(a.cluster),
-                components.topology(a.cluster), known));
+                components.topology(a.cluster), known, learnt));
         LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
     }
 

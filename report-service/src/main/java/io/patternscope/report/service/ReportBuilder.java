@@ -69,6 +69,17 @@ public final class ReportBuilder {
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings, ComponentResolver components, ServiceGraph graph,
                                      KnownNormal knownNormal) {
+        return build(analysis, results, now, settings, components, graph, knownNormal, Relevance.NONE);
+    }
+
+    /**
+     * As above; with a tenant's {@code relevance} model each finding carries its learnt relevance,
+     * and when the tenant ranks by it the findings are ordered by it (PatternMatcher's order
+     * breaking ties) before they are grouped.
+     */
+    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
+                                     RankingSettings settings, ComponentResolver components, ServiceGraph graph,
+                                     KnownNormal knownNormal, Relevance relevance) {
         FindingRanker ranker = settings.ranker();
         List<ApiViews.KnownNormalView> matchedKnownNormal = new ArrayList<>();
         int hidden = 0;
@@ -138,7 +149,8 @@ public final class ReportBuilder {
                     r.confidence == null || r.confidence.isNaN() ? null : r.confidence, r.uncertain, ranked.score(), r.pValue,
                     qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
                     r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis),
-                    component, AnalysisMapper.detectors(r.detectors), r.error));
+                    component, AnalysisMapper.detectors(r.detectors), r.error,
+                    relevance.score(r, analysis.testStart, analysis.windowEnd)));
             if (component != null) {
                 evidence.add(new ComponentRanker.Evidence(component, r.seriesId, pattern, r.effectSize,
                         r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), SignalKind.of(r.metric, labels)));
@@ -155,6 +167,9 @@ public final class ReportBuilder {
                 .rank(evidence, graph, alertingComponent);
         List<ApiViews.ComponentView> rootCauses = componentRanking.causes().stream().limit(ROOT_CAUSES_SHOWN)
                 .map(ReportBuilder::componentView).toList();
+        if (relevance.present() && relevance.ranks()) {
+            findings = byRelevance(findings);
+        }
         List<FindingGrouper.Member> members = new ArrayList<>();
         for (ApiViews.FindingView f : findings) {
             members.add(new FindingGrouper.Member(f.series(), f.metric(), f.labels(), f.pattern(),
@@ -178,6 +193,12 @@ public final class ReportBuilder {
             notes.add(uncertain + " of " + findings.size() + " findings have an uncertain pattern (the model's confidence is below "
                     + "the level under which its held-out verdicts on real metrics were right far less often than above it): check those "
                     + "against the plot before trusting the name.");
+        }
+        if (relevance.present()) {
+            notes.add((relevance.ranks() ? "Ranked by the tenant's learnt relevance" : "The tenant's learnt relevance is shown")
+                    + String.format(java.util.Locale.ROOT, " (a random forest over %d operator labels; %.2f and above is "
+                    + "what operators called relevant); the PatternMatcher score is beside it.", relevance.labels(),
+                    relevance.threshold()));
         }
         if (!matchedKnownNormal.isEmpty()) {
             notes.add(matchedKnownNormal.size() + " changed series matched a features profile of known-normal behaviour "
@@ -215,6 +236,21 @@ public final class ReportBuilder {
                 analysis.fdrLevel, analysis.minEffectSize, summary, rootCauses,
                 componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
                 groups, findings, matchedKnownNormal, now);
+    }
+
+    /** The findings ordered by relevance, highest first, the earlier rank breaking ties; ranks renumbered. */
+    static List<ApiViews.FindingView> byRelevance(List<ApiViews.FindingView> findings) {
+        List<ApiViews.FindingView> sorted = new ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparingDouble((ApiViews.FindingView f) -> -f.relevance())
+                .thenComparingInt(ApiViews.FindingView::rank));
+        List<ApiViews.FindingView> out = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            ApiViews.FindingView f = sorted.get(i);
+            out.add(new ApiViews.FindingView(i + 1, f.series(), f.metric(), f.labels(), f.valueKind(), f.pattern(),
+                    f.patternType(), f.confidence(), f.uncertain(), f.score(), f.pValue(), f.qValue(), f.ksStatistic(),
+                    f.effectSize(), f.direction(), f.onset(), f.promql(), f.component(), f.detectors(), f.error(), f.relevance()));
+        }
+        return out;
     }
 
     private static ApiViews.ComponentView componentView(ComponentRanker.RankedComponent c) {

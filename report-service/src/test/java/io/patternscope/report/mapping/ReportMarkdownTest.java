@@ -18,7 +18,7 @@ class ReportMarkdownTest {
         Instant t = Instant.parse("2026-11-23T10:00:00Z");
         ApiViews.FindingView finding = new ApiViews.FindingView(1, "m{pod=\"" + evil + "\"}", "m", Map.of("pod", evil), "GAUGE",
                 "LEVEL_SHIFT_UP", 1, 0.9, false, 7.37, 1e-20, 1e-18, 0.8, 12.5, "up", t, "m{pod=\"" + evil + "\"}", evil,
-                List.of("KS"), null);
+                List.of("KS"), null, null);
         ApiViews.ReportView report = new ApiViews.ReportView("id", "east", "COMPLETED", null,
                 new ApiViews.AlertView("HighLatency", Map.of(), t.plusSeconds(600)),
                 new ApiViews.WindowView(t.minusSeconds(7200), t, t.plusSeconds(600), 15), "pattern-cnn@2", "remote_read_chunks",
