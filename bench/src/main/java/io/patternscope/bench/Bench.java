@@ -1,6 +1,7 @@
 package io.patternscope.bench;
 
 import io.patternscope.core.patterns.PatternClass;
+import io.patternscope.core.screening.MatrixProfile;
 import io.patternscope.core.screening.SeriesScreener;
 import io.patternscope.patternmodel.DjlPatternClassifier;
 import io.patternscope.training.PatternSeriesGenerator;
@@ -76,6 +77,46 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "screen.cores %d%n", cores);
         System.out.printf(Locale.ROOT, "screen.points_per_series %d%n", REFERENCE + TEST);
         System.out.printf(Locale.ROOT, "screen.cpu %s%n", cpu());
+        discords(cores);
+    }
+
+    /** Series whose discord scores are timed: a sample of the 10,000, the rate extrapolated. */
+    private static final int DISCORD_SAMPLE = 200;
+
+    /**
+     * Matrix-profile discords: test windows of 720 points against 2,880 points of history,
+     * subsequences of 20 points (five minutes at 15 s): the pairs one core evaluates per second,
+     * and the series per second over every core.
+     */
+    static void discords(int cores) throws Exception {
+        Random random = new Random(7);
+        int m = 20;
+        double[][] tests = new double[DISCORD_SAMPLE][720];
+        double[][] histories = new double[DISCORD_SAMPLE][2880];
+        for (int s = 0; s < DISCORD_SAMPLE; s++) {
+            double level = 1 + random.nextDouble() * 1000;
+            for (int t = 0; t < 2880 + 720; t++) {
+                double x = level * (1 + 0.05 * random.nextGaussian() + 0.2 * Math.sin(2 * Math.PI * t / 240));
+                if (t < 2880) {
+                    histories[s][t] = x;
+                } else {
+                    tests[s][t - 2880] = x;
+                }
+            }
+        }
+        long pairs = (long) DISCORD_SAMPLE * (720 - m + 1) * (2880 - m + 1);
+        double single = best(() -> {
+            int scored = 0;
+            for (int s = 0; s < DISCORD_SAMPLE / 4; s++) {
+                scored += MatrixProfile.discordScore(tests[s], histories[s], m) >= 0 ? 1 : 0;
+            }
+            return scored;
+        });
+        double parallel = best(() -> (int) java.util.stream.IntStream.range(0, DISCORD_SAMPLE).parallel()
+                .filter(s -> MatrixProfile.discordScore(tests[s], histories[s], m) >= 0).count());
+        System.out.printf(Locale.ROOT, "mp.pairs_per_second_per_core %.3e%n", pairs / 4.0 / single);
+        System.out.printf(Locale.ROOT, "screen.discord.series_per_second %.0f%n", DISCORD_SAMPLE / parallel);
+        System.out.printf(Locale.ROOT, "screen.discord.points %d against %d, subsequences of %d%n", 720, 2880, m);
     }
 
     /** Batch inference on CPU: 10,000 generated series of 720 points, preprocessing included, batches of 256. */

@@ -37,6 +37,7 @@ public final class RcaBenchMain {
         Path work = Path.of(arg(args, "--work", ".patternscope/bench/rca"));
         int count = Integer.parseInt(arg(args, "--incidents", "120"));
         long seed = Long.parseLong(arg(args, "--seed", "20211025"));
+        boolean teach = java.util.Arrays.asList(args).contains("--teach");
         if (count < 1 || count > 130) {
             System.err.println("bench rca: --incidents must be from 1 to 130 (130 five-hour slots fill Prometheus's 30-day retention)");
             System.exit(2);
@@ -74,7 +75,11 @@ public final class RcaBenchMain {
             long t0 = System.nanoTime();
             for (int i = 0; i < incidents.size(); i++) {
                 IncidentBenchmark.Incident incident = incidents.get(i);
-                List<String> ranked = analyse(driver, incident);
+                JsonNode report = report(driver, incident);
+                List<String> ranked = components(report);
+                if (teach) {
+                    SimulatedOperator.label(driver, report, incident.root());
+                }
                 List<String> baseline = ZScoreBaseline.rank(benchmark, incident, data.get(i));
                 int rank = ranked.indexOf(incident.root()) + 1;
                 int baselineRank = baseline.indexOf(incident.root()) + 1;
@@ -103,6 +108,9 @@ public final class RcaBenchMain {
             System.out.printf(Locale.ROOT, "rca.baseline.top1 %.3f%nrca.baseline.top3 %.3f%nrca.baseline.top5 %.3f%n",
                     baselineHits[0] / (double) n, baselineHits[1] / (double) n, baselineHits[2] / (double) n);
             System.out.printf(Locale.ROOT, "rca.seconds_per_incident %.2f%n", seconds / n);
+            if (teach) {
+                SimulatedOperator.printRelevance(driver, CLUSTER);
+            }
         }
     }
 
@@ -119,10 +127,6 @@ public final class RcaBenchMain {
     }
 
     /** The report's likely root-cause components, best first. */
-    static List<String> analyse(AnalysisDriver driver, IncidentBenchmark.Incident incident) throws Exception {
-        return components(report(driver, incident));
-    }
-
     static List<String> components(JsonNode report) {
         List<String> out = new ArrayList<>();
         for (JsonNode c : report.path("likelyRootCauses")) {

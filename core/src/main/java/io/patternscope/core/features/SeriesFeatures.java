@@ -134,7 +134,7 @@ public final class SeriesFeatures {
         f[i++] = energy;
         f[i++] = mean * n;
         i = changes(x, f, i);
-        i = linearTrend(x, f, i);
+        i = linearTrend(x, mean, f, i);
         f[i++] = changeQuantiles(x, sorted, 0.0, 0.8, false);
         f[i++] = changeQuantiles(x, sorted, 0.2, 0.8, true);
         f[i++] = binnedEntropy(x, sorted[0], sorted[n - 1], 10);
@@ -251,14 +251,9 @@ public final class SeriesFeatures {
         return i;
     }
 
-    private static int linearTrend(double[] x, double[] f, int i) {
+    private static int linearTrend(double[] x, double xMean, double[] f, int i) {
         int n = x.length;
         double tMean = (n - 1) / 2.0;
-        double xMean = 0;
-        for (double v : x) {
-            xMean += v;
-        }
-        xMean /= n;
         double stt = 0;
         double stx = 0;
         double sxx = 0;

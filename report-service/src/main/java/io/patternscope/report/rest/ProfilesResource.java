@@ -58,29 +58,21 @@ public class ProfilesResource {
         return find(tenant, profile).view(true);
     }
 
-    /** Disables the profile and every profile learnt from it; answers how many were enabled before. */
+    /**
+     * {@code disable}: the profile and every profile learnt from it; {@code enable}: the profile
+     * alone; {@code validate}: an operator checked a learnt profile and agrees with it.
+     */
     @POST
-    @Path("/{profile}/disable")
-    public ApiViews.ProfileView disable(@PathParam("tenant") String tenant, @PathParam("profile") String profile) {
+    @Path("/{profile}/{action: disable|enable|validate}")
+    @Consumes(MediaType.WILDCARD)
+    public ApiViews.ProfileView act(@PathParam("tenant") String tenant, @PathParam("profile") String profile,
+                                    @PathParam("action") String action) {
         long id = find(tenant, profile).id();
-        tx.onPool(() -> profiles.disableWithProgeny(pool, tenant, id));
-        return find(tenant, profile).view(false);
-    }
-
-    @POST
-    @Path("/{profile}/enable")
-    public ApiViews.ProfileView enable(@PathParam("tenant") String tenant, @PathParam("profile") String profile) {
-        long id = find(tenant, profile).id();
-        tx.onPool(() -> profiles.enable(tenant, id));
-        return find(tenant, profile).view(false);
-    }
-
-    /** An operator checked a learnt profile and agrees with it. */
-    @POST
-    @Path("/{profile}/validate")
-    public ApiViews.ProfileView validate(@PathParam("tenant") String tenant, @PathParam("profile") String profile) {
-        long id = find(tenant, profile).id();
-        tx.onPool(() -> profiles.validate(tenant, id));
+        tx.onPool(() -> switch (action) {
+            case "disable" -> profiles.disableWithProgeny(pool, tenant, id);
+            case "enable" -> profiles.enable(tenant, id);
+            default -> profiles.validate(tenant, id);
+        });
         return find(tenant, profile).view(false);
     }
 
