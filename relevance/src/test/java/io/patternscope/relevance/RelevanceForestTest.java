@@ -30,7 +30,8 @@ class RelevanceForestTest {
                 double effect = 3 + 20 * random.nextDouble();
                 boolean stillAbnormal = pattern.equals("LEVEL_SHIFT_UP") || pattern.equals("STEADY_INCREASE");
                 boolean relevant = stillAbnormal && onset >= 0;
-                double[] f = RelevanceFeatures.of(0.5 + 0.4 * random.nextDouble(), p, effect, onset, pattern, 0.9, false, 1);
+                double[] f = RelevanceFeatures.of(0.5 + 0.4 * random.nextDouble(), p, effect, onset, pattern, 0.9, false, 1, random.nextDouble(),
+                        random.nextDouble());
                 double score = -Math.log(Math.max(p, 1e-4)) * (stillAbnormal ? 0.8 : 0.2);
                 out.add(new RelevanceEvaluation.Labelled("a-" + a, new RelevanceForest.Example(f, relevant), score));
             }

@@ -36,6 +36,14 @@ public class RelevanceService {
     private final RelevanceRepository repository;
     private final Transactions tx;
     private final Map<String, Cached> models = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final java.util.Set<String> training = ConcurrentHashMap.newKeySet();
+    /** One training at a time: a forest on two cores next to the pipeline is enough. */
+    private final java.util.concurrent.ExecutorService trainer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "relevance-training");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RelevanceService(RelevanceRepository repository, Transactions tx) {
         this.repository = repository;
@@ -43,39 +51,77 @@ public class RelevanceService {
     }
 
     /**
-     * The tenant's model for a report; {@link Relevance#NONE} until there are enough labels, or
-     * when it cannot be had (a report is never failed for it). Reactive, for the report's chain;
-     * training a forest on a tenant's labels takes milliseconds.
+     * The tenant's model for a report, never waiting for training: the model of the current labels
+     * when it is ready, else the previous one (or {@link Relevance#NONE}) while a worker trains the
+     * new one. Training (a cross-validation and a forest over every label) runs off the report's
+     * event loop, once per change of the labels or settings.
      */
     public Uni<Relevance> forReport(String tenant) {
-        return repository.settings(tenant).chain(settings -> repository.labels(tenant).chain(rows -> {
-            String version = rows.size() + ":" + (rows.isEmpty() ? 0 : rows.get(rows.size() - 1).feedbackId()) + ":" + settings;
+        return repository.settings(tenant).chain(settings -> repository.labelsVersion(tenant).map(labels -> {
+            String version = labels + ":" + settings;
             Cached cached = models.get(tenant);
-            if (cached != null && cached.version().equals(version)) {
-                return Uni.createFrom().item(cached.relevance());
+            if (cached == null || !cached.version().equals(version)) {
+                retrainInBackground(tenant);
             }
-            List<RelevanceEvaluation.Labelled> labelled = labelled(rows);
-            if (!enough(labelled, settings.minLabels())) {
-                models.put(tenant, new Cached(version, Relevance.NONE));
-                return Uni.createFrom().item(Relevance.NONE);
-            }
-            RelevanceEvaluation.Result held = RelevanceEvaluation.crossValidate(labelled, FOLDS, SEED,
-                    new ThresholdChoice.Preference(settings.precision(), settings.recall()));
-            double best = held.forest().choice().threshold();
-            RelevanceForest forest = RelevanceForest.train(labelled.stream().map(RelevanceEvaluation.Labelled::example).toList(),
-                    SEED);
-            return repository.lastPrediction(tenant).chain(previous -> {
-                double predicted = ThresholdChoice.predictNext(best, previous);
-                LOG.infof("tenant %s: relevance model from %d labels, held-out AUC %.3f (PatternMatcher score %.3f), threshold %.3f",
-                        tenant, labelled.size(), held.forest().auc(), held.patternMatcher().auc(), predicted);
-                Relevance relevance = new Relevance(forest, predicted, labelled.size(), settings.enabled());
-                models.put(tenant, new Cached(version, relevance));
-                return repository.recordThreshold(tenant, labelled.size(), best, predicted).replaceWith(relevance);
-            });
+            return cached == null ? Relevance.NONE : cached.relevance();
         })).onFailure().recoverWithItem(e -> {
             LOG.warnf(e, "tenant %s: no relevance model for this report", tenant);
             return Relevance.NONE;
         });
+    }
+
+    /** The model of the tenant's current labels, trained now if need be (blocking: for worker threads). */
+    public Relevance current(String tenant) {
+        RelevanceRepository.Settings settings = tx.onPool(() -> repository.settings(tenant));
+        String version = tx.onPool(() -> repository.labelsVersion(tenant)) + ":" + settings;
+        Cached cached = models.get(tenant);
+        if (cached != null && cached.version().equals(version)) {
+            return cached.relevance();
+        }
+        synchronized (lockFor(tenant)) {
+            cached = models.get(tenant);
+            if (cached != null && cached.version().equals(version)) {
+                return cached.relevance();
+            }
+            Relevance relevance = train(tenant, settings, tx.onPool(() -> repository.labels(tenant)));
+            models.put(tenant, new Cached(version, relevance));
+            return relevance;
+        }
+    }
+
+    private void retrainInBackground(String tenant) {
+        if (training.add(tenant)) {
+            trainer.execute(() -> {
+                try {
+                    current(tenant);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "tenant %s: training the relevance model failed", tenant);
+                } finally {
+                    training.remove(tenant);
+                }
+            });
+        }
+    }
+
+    private Object lockFor(String tenant) {
+        return locks.computeIfAbsent(tenant, t -> new Object());
+    }
+
+    private Relevance train(String tenant, RelevanceRepository.Settings settings, List<RelevanceRepository.LabelRow> rows) {
+        List<RelevanceEvaluation.Labelled> labelled = labelled(rows);
+        if (!enough(labelled, settings.minLabels())) {
+            return Relevance.NONE;
+        }
+        RelevanceEvaluation.Result held = RelevanceEvaluation.crossValidate(labelled, FOLDS, SEED,
+                new ThresholdChoice.Preference(settings.precision(), settings.recall()));
+        double best = held.forest().choice().threshold();
+        RelevanceForest forest = RelevanceForest.train(labelled.stream().map(RelevanceEvaluation.Labelled::example).toList(), SEED);
+        Double previous = tx.onPool(() -> repository.lastPrediction(tenant));
+        double predicted = ThresholdChoice.predictNext(best, previous);
+        tx.onPool(() -> repository.recordThreshold(tenant, labelled.size(), best, predicted));
+        LOG.infof("tenant %s: relevance model from %d labels, held-out AUC %.3f (PatternMatcher score %.3f), threshold %.3f",
+                tenant, labelled.size(), held.forest().auc(), held.patternMatcher().auc(), predicted);
+        return new Relevance(forest, predicted, labelled.size(), settings.enabled());
     }
 
     /** The tenant's settings, labels and, with enough of them, the cross-validated figures. */
@@ -91,7 +137,7 @@ public class RelevanceService {
         }
         RelevanceEvaluation.Result r = RelevanceEvaluation.crossValidate(labelled, FOLDS, SEED,
                 new ThresholdChoice.Preference(s.precision(), s.recall()));
-        Relevance used = tx.onPool(() -> forReport(tenant));
+        Relevance used = current(tenant);
         return new ApiViews.RelevanceView(tenant, s.enabled(), s.precision(), s.recall(), s.minLabels(), relevant, notRelevant,
                 true, r.folds(), r.forest().auc(), r.forest().choice().precision(), r.forest().choice().recall(),
                 r.forest().choice().threshold(), r.patternMatcher().auc(), r.patternMatcher().choice().precision(),
@@ -124,7 +170,9 @@ public class RelevanceService {
             double effect = r.effectSize() == null ? 0 : r.effectSize();
             double[] features = RelevanceFeatures.of(r.ksStatistic() == null ? Double.NaN : r.ksStatistic(), p, effect,
                     onset(r.onsetAt(), r.testStart(), r.windowEnd()), r.pattern(),
-                    r.confidence() == null ? Double.NaN : r.confidence(), false, AnalysisMapper.detectors(r.detectors()).size());
+                    r.confidence() == null ? Double.NaN : r.confidence(), false, AnalysisMapper.detectors(r.detectors()).size(),
+                    r.changedBefore() == null ? Double.NaN : r.changedBefore(),
+                    r.changedMore() == null ? Double.NaN : r.changedMore());
             double score = ranker.score(p, r.pattern() == null ? "UNCLASSIFIED" : r.pattern())
                     + 1e-3 * Math.min(Math.abs(effect), FindingRanker.TIE_BREAK_EFFECT_CAP);
             out.add(new RelevanceEvaluation.Labelled(r.analysisId(),

@@ -138,6 +138,7 @@ public final class ReportBuilder {
                     r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), pattern));
         }
         List<ApiViews.FindingView> findings = new ArrayList<>();
+        Relevance.Context relevanceContext = relevance.present() ? Relevance.Context.of(results) : null;
         List<ComponentRanker.Evidence> evidence = new ArrayList<>();
         for (FindingRanker.Ranked ranked : ranker.rank(candidates, analysis.testStart.toEpochMilli())) {
             SeriesResultEntity r = changed.get(ranked.candidate().id());
@@ -150,7 +151,7 @@ public final class ReportBuilder {
                     qById.get(r.seriesId), r.ksStatistic == null ? Double.NaN : r.ksStatistic, r.effectSize,
                     r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"), r.onsetAt, promql(r, analysis),
                     component, AnalysisMapper.detectors(r.detectors), r.error,
-                    relevance.score(r, analysis.testStart, analysis.windowEnd)));
+                    relevance.score(r, analysis.testStart, analysis.windowEnd, relevanceContext)));
             if (component != null) {
                 evidence.add(new ComponentRanker.Evidence(component, r.seriesId, pattern, r.effectSize,
                         r.onsetAt == null ? -1 : r.onsetAt.toEpochMilli(), SignalKind.of(r.metric, labels)));
