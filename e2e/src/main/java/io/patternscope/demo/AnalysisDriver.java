@@ -107,6 +107,11 @@ public final class AnalysisDriver {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // Over the token's rate the gateway answers 429 with Retry-After: wait that long and ask again, as a client should.
+        for (int retry = 0; response.statusCode() == 429 && retry < 30; retry++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Reply(response.statusCode(), json, response.headers().firstValue("Location").orElse(null));
     }

@@ -88,24 +88,54 @@ public final class MatrixProfile {
         double[] isA = wa.inverseSigma();
         double[] isB = wb.inverseSigma();
         double inverseM = 1.0 / m;
-        // Diagonal k pairs A's subsequence i with B's subsequence i + k.
-        for (int k = -(wa.count() - 1); k < wb.count(); k++) {
-            int i = Math.max(0, -k);
-            int j = i + k;
-            double qt = 0;
+        // Diagonal k pairs A's subsequence i with B's subsequence i + k. Four diagonals from k ≥ 0 go
+        // together: they all start at i = 0, so each step updates one best[i] from four independent
+        // recurrences (instruction-level parallelism the single chain lacks).
+        int k0 = 0;
+        for (; k0 + 3 < wb.count(); k0 += 4) {
+            int common = Math.min(wa.count(), wb.count() - k0 - 3);
+            double q0 = 0;
+            double q1 = 0;
+            double q2 = 0;
+            double q3 = 0;
             for (int t = 0; t < m; t++) {
-                qt += x[i + t] * y[j + t];
+                q0 += x[t] * y[k0 + t];
+                q1 += x[t] * y[k0 + 1 + t];
+                q2 += x[t] * y[k0 + 2 + t];
+                q3 += x[t] * y[k0 + 3 + t];
             }
-            int steps = Math.min(wa.count() - i, wb.count() - j);
-            for (int s = 0; s < steps; s++, i++, j++) {
-                if (s > 0) {
-                    qt += x[i + m - 1] * y[j + m - 1] - x[i - 1] * y[j - 1];
+            for (int i = 0; i < common; i++) {
+                if (i > 0) {
+                    double in = x[i + m - 1];
+                    double out = x[i - 1];
+                    int j = k0 + i;
+                    q0 += in * y[j + m - 1] - out * y[j - 1];
+                    q1 += in * y[j + m] - out * y[j];
+                    q2 += in * y[j + m + 1] - out * y[j + 1];
+                    q3 += in * y[j + m + 2] - out * y[j + 2];
                 }
-                double rho = (qt * inverseM - muA[i] * muB[j]) * isA[i] * isB[j] + penalty[j];
+                int j = k0 + i;
+                double scaleA = isA[i];
+                double shiftA = muA[i];
+                double r0 = (q0 * inverseM - shiftA * muB[j]) * scaleA * isB[j] + penalty[j];
+                double r1 = (q1 * inverseM - shiftA * muB[j + 1]) * scaleA * isB[j + 1] + penalty[j + 1];
+                double r2 = (q2 * inverseM - shiftA * muB[j + 2]) * scaleA * isB[j + 2] + penalty[j + 2];
+                double r3 = (q3 * inverseM - shiftA * muB[j + 3]) * scaleA * isB[j + 3] + penalty[j + 3];
+                double rho = Math.max(Math.max(r0, r1), Math.max(r2, r3));
                 if (rho > best[i]) {
                     best[i] = rho;
                 }
             }
+            // The rest of each of the four diagonals, past the shortest one's end.
+            for (int d = 0; d < 4; d++) {
+                diagonal(x, y, muA, muB, isA, isB, penalty, best, m, inverseM, k0 + d, common, wa.count(), wb.count());
+            }
+        }
+        for (int k = -(wa.count() - 1); k < 0; k++) {
+            diagonal(x, y, muA, muB, isA, isB, penalty, best, m, inverseM, k, 0, wa.count(), wb.count());
+        }
+        for (int k = k0; k < wb.count(); k++) {
+            diagonal(x, y, muA, muB, isA, isB, penalty, best, m, inverseM, k, 0, wa.count(), wb.count());
         }
         for (int i = 0; i < wa.count(); i++) {
             if (!wa.valid()[i] || !anyValidB) {
@@ -117,6 +147,31 @@ public final class MatrixProfile {
             }
         }
         return best;
+    }
+
+    /** Diagonal {@code k} from its step {@code from} on: one recurrence, one best[i] per step. */
+    private static void diagonal(double[] x, double[] y, double[] muA, double[] muB, double[] isA, double[] isB,
+                                 double[] penalty, double[] best, int m, double inverseM, int k, int from, int countA,
+                                 int countB) {
+        int i = Math.max(0, -k) + from;
+        int j = i + k;
+        if (i >= countA || j >= countB) {
+            return;
+        }
+        double qt = 0;
+        for (int t = 0; t < m; t++) {
+            qt += x[i + t] * y[j + t];
+        }
+        int steps = Math.min(countA - i, countB - j);
+        for (int s = 0; s < steps; s++, i++, j++) {
+            if (s > 0) {
+                qt += x[i + m - 1] * y[j + m - 1] - x[i - 1] * y[j - 1];
+            }
+            double rho = (qt * inverseM - muA[i] * muB[j]) * isA[i] * isB[j] + penalty[j];
+            if (rho > best[i]) {
+                best[i] = rho;
+            }
+        }
     }
 
     /** The z-normalised Euclidean distance of subsequences of {@code m} points with correlation ρ. */
