@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { render } from './render.mjs';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
@@ -108,4 +109,14 @@ test('gpu: the classifier asks for an NVIDIA GPU and keeps its probes', () => {
   assert.equal(classifier.spec.replicas, 2, 'built on prod');
   const others = gpu.filter(o => o.kind === 'Deployment' && o.metadata.name !== 'classifier-service');
   assert.ok(others.every(d => !d.spec.template.spec.containers[0].resources.limits['nvidia.com/gpu']));
+});
+
+test('each service\'s base is what quarkus-kubernetes generates from its configuration', () => {
+  for (const service of SERVICES) {
+    const generated = path.join(K8S, '..', service, 'target', 'kubernetes', 'kubernetes.yml');
+    assert.ok(existsSync(generated), `${generated} is missing: build first (./mvnw package), which generates it`);
+    const checkedIn = readFileSync(path.join(K8S, 'base', `${service}.yaml`), 'utf8').replace(/^(#.*\n)+/, '');
+    assert.equal(checkedIn, readFileSync(generated, 'utf8'),
+      `k8s/base/${service}.yaml differs from the build's; copy ${generated} over it (keeping its two comment lines)`);
+  }
 });
