@@ -1,7 +1,6 @@
 package io.patternscope.training;
 
 import io.patternscope.core.patterns.PatternClass;
-import io.patternscope.core.screening.RobustStatistics;
 import io.patternscope.patternmodel.DjlPatternClassifier;
 import io.patternscope.patternmodel.ModelInput;
 import io.patternscope.patternmodel.TensorFlowNatives;
