@@ -83,6 +83,17 @@ public final class AnalysisMapper {
         return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() { });
     }
 
+    /** A stored window ({@code series_values}): its values, NaN for a gap; null when none is stored. */
+    public static double[] readValues(String json) {
+        return json == null ? null : read(json, new TypeReference<double[]>() { });
+    }
+
+    /** How many of a stored window's values are finite (0 when none is stored). */
+    public static long finiteValues(String json) {
+        double[] values = readValues(json);
+        return values == null ? 0 : java.util.Arrays.stream(values).filter(Double::isFinite).count();
+    }
+
     public static List<String> readList(String json) {
         return json == null ? List.of() : read(json, new TypeReference<List<String>>() { });
     }

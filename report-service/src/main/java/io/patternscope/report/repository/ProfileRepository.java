@@ -37,7 +37,7 @@ public class ProfileRepository {
                             new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }),
                     checks, matches, lastMatchedAt, createdBy, createdAt,
                     sourceAnalysis == null ? null : sourceAnalysis.toString(), sourceSeries,
-                    withValues && values != null ? AnalysisMapper.read(values, new com.fasterxml.jackson.core.type.TypeReference<double[]>() { }) : null);
+                    withValues ? AnalysisMapper.readValues(values) : null);
         }
     }
 

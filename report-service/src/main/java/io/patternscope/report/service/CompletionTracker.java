@@ -258,7 +258,11 @@ public class CompletionTracker implements AnalysisEvents {
         for (ProfileRepository.NewProfile child : known.learnt()) {
             stored = stored.chain(() -> profiles.insert(child)).replaceWithVoid();
         }
-        return stored;
+        // Bookkeeping about profiles: its failure must not keep the analysis from ending.
+        return stored.onFailure().recoverWithItem(e -> {
+            LOG.warnf("features profiles' counts and learnt generations not stored: %s", e.getMessage());
+            return null;
+        });
     }
 
     private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings,

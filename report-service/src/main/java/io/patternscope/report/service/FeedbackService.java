@@ -1,6 +1,5 @@
 package io.patternscope.report.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.patternscope.core.api.ApiViews;
 import io.patternscope.core.api.ClusterScope;
 import io.patternscope.core.features.Fingerprint;
@@ -18,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +61,7 @@ public class FeedbackService {
         }
         if (request.profile() != FeedbackRequest.Profile.NONE) {
             for (SeriesResultEntity f : findings) {
-                if (finiteValues(f) < SeriesFeatures.MIN_POINTS) {
+                if (AnalysisMapper.finiteValues(f.seriesValues) < SeriesFeatures.MIN_POINTS) {
                     throw ApiException.badRequest("series " + f.seriesId + " has no stored window of at least "
                             + SeriesFeatures.MIN_POINTS + " values (only changed series keep theirs): no profile can be made");
                 }
@@ -105,18 +103,10 @@ public class FeedbackService {
         if (profile == FeedbackRequest.Profile.NONE) {
             return Uni.createFrom().nullItem();
         }
-        double[] values = AnalysisMapper.read(f.seriesValues, new TypeReference<double[]>() { });
+        double[] values = AnalysisMapper.readValues(f.seriesValues);
         return profiles.insert(client, new ProfileRepository.NewProfile(tenant, f.metric,
                 MetricIdentity.of(f.metric, AnalysisMapper.readMap(f.labels)), Fingerprint.of(values), f.seriesValues, a.id,
                 f.seriesId, profile == FeedbackRequest.Profile.CREATE_AND_LEARN, 0, null, author));
-    }
-
-    private static long finiteValues(SeriesResultEntity f) {
-        if (f.seriesValues == null) {
-            return 0;
-        }
-        return Arrays.stream(AnalysisMapper.read(f.seriesValues, new TypeReference<double[]>() { }))
-                .filter(Double::isFinite).count();
     }
 
     private static List<String> groupMembers(AnalysisEntity a, int group) {

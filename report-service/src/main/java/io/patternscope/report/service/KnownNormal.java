@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * One analysis's check of its changed series against the tenant's enabled features profiles:
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class KnownNormal {
 
+    private static final Logger LOG = Logger.getLogger(KnownNormal.class);
+
     /** No profiles: nothing is ever matched. */
     public static final KnownNormal NONE = new KnownNormal("", List.of(), null, ProfileMatcher.Settings.defaults(),
             ProfileLearning.defaults());
@@ -39,6 +42,7 @@ public final class KnownNormal {
     private final UUID analysisId;
     private final ProfileMatcher matcher;
     private final ProfileLearning learning;
+    private final Map<Long, ProfileLayers> layers = new HashMap<>();
     private final Map<Long, int[]> counts = new LinkedHashMap<>();
     private final List<ProfileRepository.NewProfile> learnt = new ArrayList<>();
 
@@ -46,22 +50,43 @@ public final class KnownNormal {
                        ProfileMatcher.Settings settings, ProfileLearning learning) {
         this.tenant = tenant;
         this.byIdentity = profiles.stream().collect(Collectors.groupingBy(ProfileRepository.StoredProfile::identity));
+        for (ProfileRepository.StoredProfile p : profiles) {
+            if (p.layers() != null) { // read once per report, not once per series checked
+                try {
+                    layers.put(p.id(), AnalysisMapper.read(p.layers(), new TypeReference<ProfileLayers>() { }));
+                } catch (RuntimeException e) {
+                    LOG.warnf("profile %d: its layers cannot be read and are left out: %s", p.id(), e.getMessage());
+                }
+            }
+        }
         this.analysisId = analysisId;
         this.matcher = new ProfileMatcher(settings);
         this.learning = learning;
     }
 
-    /** The match of a changed series, if a profile of its identity takes it. */
+    /**
+     * The match of a changed series, if a profile of its identity takes it. A series whose window
+     * cannot be read or fingerprinted is left to the ranking: it never fails the report.
+     */
     public Optional<ApiViews.KnownNormalView> match(SeriesResultEntity r, String pattern) {
         if (byIdentity.isEmpty() || r.seriesValues == null) {
             return Optional.empty();
         }
+        try {
+            return matchProfiles(r, pattern);
+        } catch (RuntimeException e) {
+            LOG.warnf("analysis %s: series %s not checked against features profiles: %s", analysisId, r.seriesId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ApiViews.KnownNormalView> matchProfiles(SeriesResultEntity r, String pattern) {
         Map<String, String> labels = AnalysisMapper.readMap(r.labels);
         List<ProfileRepository.StoredProfile> profiles = byIdentity.get(MetricIdentity.of(r.metric, labels));
         if (profiles == null) {
             return Optional.empty();
         }
-        double[] values = AnalysisMapper.read(r.seriesValues, new TypeReference<double[]>() { });
+        double[] values = AnalysisMapper.readValues(r.seriesValues);
         if (Arrays.stream(values).filter(Double::isFinite).count() < SeriesFeatures.MIN_POINTS) {
             return Optional.empty();
         }
@@ -71,9 +96,8 @@ public final class KnownNormal {
             count[0]++;
             Optional<ProfileMatcher.Match> match = matcher.match(fingerprint, profile.fingerprint());
             String by = match.map(m -> m.scaled() ? "min-max scaled features sum" : "features sum").orElse(null);
-            if (by == null && profile.layers() != null
-                    && AnalysisMapper.read(profile.layers(), new TypeReference<ProfileLayers>() { })
-                    .expected(values, profile.fingerprint().max())) {
+            ProfileLayers profileLayers = layers.get(profile.id());
+            if (by == null && profileLayers != null && profileLayers.expected(values, profile.fingerprint().max())) {
                 by = "layers";
             }
             if (by != null) {

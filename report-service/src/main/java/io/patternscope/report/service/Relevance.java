@@ -46,11 +46,17 @@ public record Relevance(RelevanceForest forest, double threshold, int labels, bo
                 return Double.NaN;
             }
             double a = Math.abs(effect);
-            int above = 0;
-            for (int i = effects.length - 1; i >= 0 && effects[i] > a; i--) {
-                above++;
+            int lo = 0;
+            int hi = effects.length;
+            while (lo < hi) { // the first effect above a: those from there on changed more
+                int mid = (lo + hi) >>> 1;
+                if (effects[mid] > a) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            return (double) above / effects.length;
+            return (double) (effects.length - lo) / effects.length;
         }
 
         private static int first(long[] sorted, int at) {

@@ -2,6 +2,7 @@ package io.patternscope.report.service;
 
 import io.patternscope.core.api.ApiViews;
 import io.patternscope.core.ranking.FindingRanker;
+import io.patternscope.core.ranking.PatternWeights;
 import io.patternscope.core.relevance.RelevanceFeatures;
 import io.patternscope.core.relevance.ThresholdChoice;
 import io.patternscope.relevance.RelevanceEvaluation;
@@ -30,7 +31,12 @@ public class RelevanceService {
     static final int FOLDS = 5;
     static final long SEED = 20150101L;
 
-    private record Cached(String version, Relevance relevance) {
+    /**
+     * A tenant's model for one version of its labels and settings, with what its training measured:
+     * the labels of each kind and, when there were enough, the held-out figures (null otherwise).
+     */
+    private record Cached(String version, Relevance relevance, int relevant, int notRelevant,
+                          RelevanceEvaluation.Result held) {
     }
 
     private final RelevanceRepository repository;
@@ -72,20 +78,23 @@ public class RelevanceService {
 
     /** The model of the tenant's current labels, trained now if need be (blocking: for worker threads). */
     public Relevance current(String tenant) {
+        return trained(tenant).relevance();
+    }
+
+    private Cached trained(String tenant) {
         RelevanceRepository.Settings settings = tx.onPool(() -> repository.settings(tenant));
         String version = tx.onPool(() -> repository.labelsVersion(tenant)) + ":" + settings;
         Cached cached = models.get(tenant);
         if (cached != null && cached.version().equals(version)) {
-            return cached.relevance();
+            return cached;
         }
         synchronized (lockFor(tenant)) {
             cached = models.get(tenant);
-            if (cached != null && cached.version().equals(version)) {
-                return cached.relevance();
+            if (cached == null || !cached.version().equals(version)) {
+                cached = train(tenant, version, settings, tx.onPool(() -> repository.labels(tenant)));
+                models.put(tenant, cached);
             }
-            Relevance relevance = train(tenant, settings, tx.onPool(() -> repository.labels(tenant)));
-            models.put(tenant, new Cached(version, relevance));
-            return relevance;
+            return cached;
         }
     }
 
@@ -107,10 +116,13 @@ public class RelevanceService {
         return locks.computeIfAbsent(tenant, t -> new Object());
     }
 
-    private Relevance train(String tenant, RelevanceRepository.Settings settings, List<RelevanceRepository.LabelRow> rows) {
+    private Cached train(String tenant, String version, RelevanceRepository.Settings settings,
+                         List<RelevanceRepository.LabelRow> rows) {
         List<RelevanceEvaluation.Labelled> labelled = labelled(rows);
+        int relevant = (int) labelled.stream().filter(l -> l.example().relevant()).count();
+        int notRelevant = labelled.size() - relevant;
         if (!enough(labelled, settings.minLabels())) {
-            return Relevance.NONE;
+            return new Cached(version, Relevance.NONE, relevant, notRelevant, null);
         }
         RelevanceEvaluation.Result held = RelevanceEvaluation.crossValidate(labelled, FOLDS, SEED,
                 new ThresholdChoice.Preference(settings.precision(), settings.recall()));
@@ -121,28 +133,27 @@ public class RelevanceService {
         tx.onPool(() -> repository.recordThreshold(tenant, labelled.size(), best, predicted));
         LOG.infof("tenant %s: relevance model from %d labels, held-out AUC %.3f (PatternMatcher score %.3f), threshold %.3f",
                 tenant, labelled.size(), held.forest().auc(), held.patternMatcher().auc(), predicted);
-        return new Relevance(forest, predicted, labelled.size(), settings.enabled());
+        return new Cached(version, new Relevance(forest, predicted, labelled.size(), settings.enabled()), relevant, notRelevant,
+                held);
     }
 
-    /** The tenant's settings, labels and, with enough of them, the cross-validated figures. */
+    /**
+     * The tenant's settings, labels and, with enough of them, the figures its current model was
+     * trained with: cross-validated by analysis, each at its PC-score's best threshold.
+     */
     public ApiViews.RelevanceView evaluate(String tenant) {
+        Cached t = trained(tenant);
         RelevanceRepository.Settings s = tx.onPool(() -> repository.settings(tenant));
-        List<RelevanceEvaluation.Labelled> labelled = labelled(tx.onPool(() -> repository.labels(tenant)));
-        int relevant = (int) labelled.stream().filter(l -> l.example().relevant()).count();
-        int notRelevant = labelled.size() - relevant;
-        if (!enough(labelled, s.minLabels())) {
-            return new ApiViews.RelevanceView(tenant, s.enabled(), s.precision(), s.recall(), s.minLabels(), relevant, notRelevant,
-                    false, null, null, null, null, null, null, null, null, null, null,
+        RelevanceEvaluation.Result r = t.held();
+        if (r == null) {
+            return new ApiViews.RelevanceView(tenant, s.enabled(), s.precision(), s.recall(), s.minLabels(), t.relevant(),
+                    t.notRelevant(), false, null, null, null, null, null, null, null, null, null, null,
                     "a model needs " + s.minLabels() + " labels of each kind (root cause or symptom; not anomalous) from at least 2 analyses");
         }
-        RelevanceEvaluation.Result r = RelevanceEvaluation.crossValidate(labelled, FOLDS, SEED,
-                new ThresholdChoice.Preference(s.precision(), s.recall()));
-        Relevance used = current(tenant);
-        return new ApiViews.RelevanceView(tenant, s.enabled(), s.precision(), s.recall(), s.minLabels(), relevant, notRelevant,
-                true, r.folds(), r.forest().auc(), r.forest().choice().precision(), r.forest().choice().recall(),
+        return new ApiViews.RelevanceView(tenant, s.enabled(), s.precision(), s.recall(), s.minLabels(), t.relevant(),
+                t.notRelevant(), true, r.folds(), r.forest().auc(), r.forest().choice().precision(), r.forest().choice().recall(),
                 r.forest().choice().threshold(), r.patternMatcher().auc(), r.patternMatcher().choice().precision(),
-                r.patternMatcher().choice().recall(), r.patternMatcher().choice().threshold(),
-                used.present() ? used.threshold() : null,
+                r.patternMatcher().choice().recall(), r.patternMatcher().choice().threshold(), t.relevance().threshold(),
                 "cross-validated by analysis (" + r.folds() + " folds); each at its PC-score's best threshold");
     }
 
@@ -173,7 +184,7 @@ public class RelevanceService {
                     r.confidence() == null ? Double.NaN : r.confidence(), false, AnalysisMapper.detectors(r.detectors()).size(),
                     r.changedBefore() == null ? Double.NaN : r.changedBefore(),
                     r.changedMore() == null ? Double.NaN : r.changedMore());
-            double score = ranker.score(p, r.pattern() == null ? "UNCLASSIFIED" : r.pattern())
+            double score = ranker.score(p, r.pattern() == null ? PatternWeights.UNCLASSIFIED : r.pattern())
                     + 1e-3 * Math.min(Math.abs(effect), FindingRanker.TIE_BREAK_EFFECT_CAP);
             out.add(new RelevanceEvaluation.Labelled(r.analysisId(),
                     new RelevanceForest.Example(features, !"NOT_ANOMALOUS".equals(r.verdict())), score));

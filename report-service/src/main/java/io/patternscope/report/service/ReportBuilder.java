@@ -59,23 +59,15 @@ public final class ReportBuilder {
      */
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings, ComponentResolver components, ServiceGraph graph) {
-        return build(analysis, results, now, settings, components, graph, KnownNormal.NONE);
+        return build(analysis, results, now, settings, components, graph, KnownNormal.NONE, Relevance.NONE);
     }
 
     /**
      * As above; changed series that {@code knownNormal} matches with a features profile leave the
-     * ranking and are listed apart, with the profile that matched.
-     */
-    public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
-                                     RankingSettings settings, ComponentResolver components, ServiceGraph graph,
-                                     KnownNormal knownNormal) {
-        return build(analysis, results, now, settings, components, graph, knownNormal, Relevance.NONE);
-    }
-
-    /**
-     * As above; with a tenant's {@code relevance} model each finding carries its learnt relevance,
-     * and when the tenant ranks by it the findings are ordered by it (PatternMatcher's order
-     * breaking ties) before they are grouped.
+     * ranking and are listed apart, with the profile that matched. With a tenant's
+     * {@code relevance} model each finding carries its learnt relevance, and when the tenant ranks
+     * by it the findings are ordered by it (PatternMatcher's order breaking ties) before they are
+     * grouped.
      */
     public ApiViews.ReportView build(AnalysisEntity analysis, List<SeriesResultEntity> results, Instant now,
                                      RankingSettings settings, ComponentResolver components, ServiceGraph graph,
