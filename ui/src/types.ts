@@ -43,7 +43,7 @@ export interface Report {
   analysisId: string; cluster: string; status: string; statusReason: string | null;
   alert: { name: string; labels: Record<string, string>; activeAt: string } | null;
   window: Window; model: string | null; fetchMethod: string | null; fdrLevel: number; minEffectSize: number;
-  summary: Summary; likelyRootCauses: Component[]; alertingComponent: Component | null; serviceGraph: ServiceGraph | null;
+  discordThreshold: number | null; summary: Summary; likelyRootCauses: Component[]; alertingComponent: Component | null; serviceGraph: ServiceGraph | null;
   groups: Group[]; findings: Finding[]; knownNormal: KnownNormal[] | null; generatedAt: string;
 }
 /** A changed series a features profile took out of the ranking. */

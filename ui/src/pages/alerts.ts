@@ -83,6 +83,7 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
   const end = h('input', { id: 'w-end', type: 'text', size: 16, placeholder: 'YYYY-MM-DD HH:MM' });
   const basis = h('span', { id: 'w-basis' });
   const selectors = h('input', { id: 'w-selectors', type: 'text', placeholder: 'optional: {namespace="shop"}, up' });
+  const shapes = h('input', { id: 'w-shapes', type: 'checkbox' });
   const message = h('p', { class: 'error', role: 'alert' });
   let alerts: Alert[] = [];
   let edited = false;
@@ -107,6 +108,9 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
     h('div', { class: 'row' },
       h('label', {}, 'Cluster ', cluster), h('label', {}, 'From ', start), h('label', {}, 'To ', end)),
     h('label', { class: 'wide' }, 'Selectors ', selectors),
+    h('label', { title: 'A series whose test window holds a shape unlike its reference (matrix-profile discord ≥ 0.70) '
+      + 'is a finding even when its values stay in range: a stuck value, a changed period. Finds more, and more noise.' },
+      shapes, ' Also report changed shapes (discords)'),
     h('button', { type: 'submit' }, 'Analyze window'), message);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -118,6 +122,7 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
     };
     const list = selectors.value.split(/,(?![^{]*})/).map((s) => s.trim()).filter(Boolean);
     if (list.length) body.selectors = list;
+    if (shapes.checked) body.discordThreshold = 0.7;
     try {
       const created = await postJson<Analysis>('/api/v1/analyses', body);
       location.hash = `#/analysis/${encodeURIComponent(created.id)}`;

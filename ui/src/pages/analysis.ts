@@ -114,7 +114,8 @@ function showReport(box: HTMLElement, report: Report, feedback: FeedbackState): 
     h('ul', { class: 'facts' },
       h('li', {}, h('b', {}, s.seriesScreened.toLocaleString('en')), ' series screened'),
       h('li', {}, h('b', {}, s.significant.toLocaleString('en')), ' significant (BH q ≤ ', String(report.fdrLevel), ')'),
-      h('li', {}, h('b', {}, s.changed.toLocaleString('en')), ' changed (effect ≥ ', String(report.minEffectSize), ' σ)'),
+      h('li', {}, h('b', {}, s.changed.toLocaleString('en')), ' changed (effect ≥ ', String(report.minEffectSize), ' σ',
+        report.discordThreshold != null ? `, or discord ≥ ${report.discordThreshold}` : '', ')'),
       h('li', {}, h('b', {}, String(report.groups.length)), ' groups'),
       h('li', {}, 'model ', report.model ?? 'none', ' · fetch ', report.fetchMethod ?? '—'),
       s.insufficientData + s.constant + s.unconvertedCounter + s.errors > 0

@@ -23,6 +23,8 @@ public final class Bench {
     private static final int SERIES = 10_000;
     private static final int REFERENCE = 480;
     private static final int TEST = 240;
+    /** The demo's grid: it sets the discord detector's resolution (1-minute points, 4 to 1). */
+    private static final long GRID_STEP_MS = 15_000;
     private static final int WARMUP = 3;
     private static final int PASSES = 5;
 
@@ -36,8 +38,9 @@ public final class Bench {
             case "fetch" -> FetchBench.run(java.nio.file.Path.of(args.length > 1 ? args[1] : ".patternscope/bench"));
             case "classify" -> classify(java.nio.file.Path.of(args.length > 2 ? args[2] : "models/pattern-cnn"));
             case "profiles" -> ProfileBench.run(java.nio.file.Path.of(args.length > 3 ? args[3] : "../shared/datasets/nab"));
+            case "detectors" -> DetectorBench.run(java.nio.file.Path.of(args.length > 3 ? args[3] : "../shared/datasets/nab"));
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch, classify, profiles");
+                System.err.println("bench: unknown benchmark '" + what + "'; available: screen, fetch, classify, profiles, detectors");
                 System.exit(2);
             }
         }
@@ -169,7 +172,7 @@ public final class Bench {
         SeriesScreener screener = new SeriesScreener(SeriesScreener.Settings.defaults());
         int candidates = 0;
         for (int s = from; s < to; s++) {
-            if (screener.screen(workload[s], REFERENCE).candidate()) {
+            if (screener.screen(workload[s], REFERENCE, false, GRID_STEP_MS).candidate()) {
                 candidates++;
             }
         }

@@ -49,7 +49,7 @@ class WireContractTest {
     static List<Payload> payloads() {
         AnalysisRequested request = new AnalysisRequested("a-1", "east", 1_700_000_000_000L, 1_700_007_200_000L,
                 1_700_010_800_000L, 15_000, List.of("{job=\"api\"}"), List.of("{namespace=\"kube-system\"}"), 20_000,
-                ScreeningParameters.defaults(), true);
+                new ScreeningParameters(0.01, 3.0, 0.7), true);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("__name__", "http_requests_total");
         labels.put("pod", "api-1");
@@ -57,7 +57,8 @@ class WireContractTest {
                 new double[] {1.5, Double.NaN, 2.25}, SeriesData.ValueKind.COUNTER_RATE);
         ScreenedSeries verdict = new ScreenedSeries(series.id(), labels, SeriesData.ValueKind.COUNTER_RATE,
                 ScreeningStatus.TESTED, true, 0.75, 1e-12, 6.5, 1, 1_700_008_000_000L, 1_700_000_000_000L, 15_000,
-                new double[] {1.5, Double.NaN, 2.25}, "LEVEL_SHIFT_UP", 0.93, false, 2e-12, List.of(Detector.KS), 0, 0, null);
+                new double[] {1.5, Double.NaN, 2.25}, "LEVEL_SHIFT_UP", 0.93, false, 2e-12, List.of(Detector.KS, Detector.DISCORD), 0,
+                0, 0.71, null);
         ScreenedSeries quiet = new ScreenedSeries("up{pod=\"api-2\"}", Map.of("__name__", "up"), SeriesData.ValueKind.GAUGE,
                 ScreeningStatus.CONSTANT, false, Double.NaN, Double.NaN, Double.NaN, 0, -1, 1_700_000_000_000L, 15_000, null,
                 null, Double.NaN, false, Double.NaN, List.of(), 0, 0, null);

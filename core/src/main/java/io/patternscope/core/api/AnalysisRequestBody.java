@@ -19,11 +19,14 @@ import java.util.Map;
  * @param fdrLevel      Benjamini–Hochberg level (default 0.01)
  * @param minEffectSize minimum robust median shift (default 3)
  * @param maxSeries     series cap (default 20,000); reaching it makes the analysis PARTIAL
+ * @param discordThreshold a matrix-profile discord score (0 to √2) at or above which a series is a
+ *                      finding on its own, whatever its KS test says (default: none; discords are
+ *                      scored and listed, and make no finding alone)
  */
 public record AnalysisRequestBody(String cluster, Alert alert, Window window, String testMargin, String testWindow,
                                   String step,
                                   List<String> selectors, List<String> exclude, Double fdrLevel, Double minEffectSize,
-                                  Integer maxSeries) {
+                                  Integer maxSeries, Double discordThreshold) {
 
     /** @param activeAt RFC 3339 time or epoch seconds */
     public record Alert(String name, Map<String, String> labels, String activeAt) {

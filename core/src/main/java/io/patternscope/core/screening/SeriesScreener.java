@@ -18,8 +18,14 @@ import java.util.Set;
  *
  * <p><b>Recent extremes.</b> A second detector, {@link RecentExtremes}, asks whether the latest
  * points lie beyond anything in the reference (a 4-point incident at 5-minute resolution, a spike
- * at the alert): KS cannot see those. A series is a candidate when either detector fires; its
- * p-value for Benjamini–Hochberg is {@code min(1, 2·min(p_KS, p_recent))} (Bonferroni over the two).
+ * at the alert): KS cannot see those. Its p-value for Benjamini–Hochberg is
+ * {@code min(1, 2·min(p_KS, p_recent))} (Bonferroni over the two).
+ *
+ * <p><b>Discords.</b> A third detector, {@link Discords}, scores the test window's least familiar
+ * shape against the reference with the matrix profile: a stuck value, a changed period. It has no
+ * p-value; it fires at a fixed score ({@link Settings#discordThreshold}), and a series it alone
+ * flags stays a finding whatever Benjamini–Hochberg says of its p-value. A series is a candidate
+ * when any detector fires, and the finding names the ones that did.
  *
  * <p><b>Effect size.</b> The largest standardized quantile shift: Doksum's shift function
  * {@code Δ(p) = Q_test(p) − Q_ref(p)} (Doksum, 1974) at p ∈ {0.1, 0.25, 0.5, 0.75, 0.9}, divided by
@@ -52,9 +58,24 @@ public final class SeriesScreener {
      *                       smallest |z| the recent-extremes detector fires on
      * @param minSegment     minimum points on each side of an onset estimate
      * @param recentMaxRun   the longest run of latest points the recent-extremes detector looks at
+     * @param discordThreshold a discord score at or above this makes a candidate (NaN: the discord
+     *                      detector scores but never fires)
      */
     public record Settings(int minReferencePoints, int minTestPoints, double candidateP, double minEffectSize,
-                           int minSegment, int recentMaxRun) {
+                           int minSegment, int recentMaxRun, double discordThreshold) {
+
+        /**
+         * A stuck value in a jittery metric scores √½ ≈ 0.707 (a flat subsequence against no flat
+         * one), so this level lets discords find it; on NAB it also fires on 6.4 % of normal
+         * windows ({@code ./patternscope bench detectors}), which is why it is a choice per analysis.
+         */
+        public static final double SUGGESTED_DISCORD_THRESHOLD = 0.70;
+
+        public Settings(int minReferencePoints, int minTestPoints, double candidateP, double minEffectSize,
+                        int minSegment, int recentMaxRun) {
+            this(minReferencePoints, minTestPoints, candidateP, minEffectSize, minSegment, recentMaxRun, Double.NaN);
+        }
+
         public static Settings defaults() {
             return new Settings(20, 10, 0.01, 3.0, 5, 6);
         }
@@ -69,13 +90,14 @@ public final class SeriesScreener {
      * @param onsetIndex grid index where the change starts, -1 if not estimated
      * @param detectors  the detectors that fired (empty unless a candidate)
      * @param recent     the recent-extremes detector's result
+     * @param discord    the discord detector's result
      */
     public record Outcome(ScreeningStatus status, boolean candidate, double ksStatistic, double pValue,
                           double ksPValue, double effectSize, int direction, int onsetIndex, Set<Detector> detectors,
-                          RecentExtremes.Result recent) {
+                          RecentExtremes.Result recent, Discords.Result discord) {
         static Outcome of(ScreeningStatus status) {
             return new Outcome(status, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, -1, Set.of(),
-                    RecentExtremes.Result.NONE);
+                    RecentExtremes.Result.NONE, Discords.Result.NONE);
         }
     }
 
@@ -108,6 +130,13 @@ public final class SeriesScreener {
      *                        so a counter that slipped through is recognised instead of tested
      */
     public Outcome screen(double[] values, int testStartIndex, boolean mayBeRawCounter) {
+        return screen(values, testStartIndex, mayBeRawCounter, 0);
+    }
+
+    /**
+     * @param stepMs the grid's step, which sets the discord detector's resolution (0: the points as they are)
+     */
+    public Outcome screen(double[] values, int testStartIndex, boolean mayBeRawCounter, long stepMs) {
         int split = Math.max(0, Math.min(values.length, testStartIndex));
         values = withSafeMagnitude(values);
         double[] reference = finite(values, 0, split);
@@ -149,6 +178,10 @@ public final class SeriesScreener {
         if (recent.fired() && Math.min(1.0, 2 * recent.pValue()) <= settings.candidateP()) {
             fired.add(Detector.RECENT_EXTREME);
         }
+        Discords.Result discord = Discords.find(values, split, stepMs);
+        if (discord.score() >= settings.discordThreshold()) {
+            fired.add(Detector.DISCORD);
+        }
         double effect = ksEffect;
         if (fired.contains(Detector.RECENT_EXTREME) && Math.abs(recent.z()) > Math.abs(ksEffect)) {
             effect = cap(recent.z());
@@ -158,11 +191,13 @@ public final class SeriesScreener {
         int onset = -1;
         if (fired.contains(Detector.KS)) {
             onset = departureOnset(values, referenceMedian, scale, direction);
-        } else if (candidate) {
+        } else if (fired.contains(Detector.RECENT_EXTREME)) {
             onset = recent.startIndex();
+        } else if (candidate) {
+            onset = discord.startIndex();
         }
         return new Outcome(ScreeningStatus.TESTED, candidate, d, p, ksP, effect, direction, onset,
-                candidate ? Set.copyOf(fired) : Set.of(), recent);
+                candidate ? Set.copyOf(fired) : Set.of(), recent, discord);
     }
 
     private static double cap(double effect) {

@@ -5,5 +5,7 @@ public enum Detector {
     /** Two-sample Kolmogorov–Smirnov between the test window and the reference, with the minimum effect size. */
     KS,
     /** The latest points beyond anything in the reference ({@code core/.../screening/RecentExtremes}). */
-    RECENT_EXTREME
+    RECENT_EXTREME,
+    /** The test window holds a shape unlike anything in the reference ({@code core/.../screening/Discords}). */
+    DISCORD
 }

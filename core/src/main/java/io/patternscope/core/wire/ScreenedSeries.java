@@ -19,6 +19,8 @@ import java.util.Map;
  * @param detectors  the detectors that fired (empty or null when none)
  * @param recentZ    the recent-extremes run's score in reference standard deviations (0: none)
  * @param recentRun  that run's length in points (0: none)
+ * @param discordScore the test window's matrix-profile discord score against the reference, in
+ *                   [0, √2] (NaN: not scored — too short, or not tested)
  * @param error      the sentence of a series whose screening or classification threw (status
  *                   {@code ERROR} when screening did; null otherwise)
  */
@@ -43,32 +45,43 @@ public record ScreenedSeries(
         List<Detector> detectors,
         double recentZ,
         int recentRun,
+        double discordScore,
         String error) {
+
+    /** A verdict without discord scores. */
+    public ScreenedSeries(String id, Map<String, String> labels, SeriesData.ValueKind kind, ScreeningStatus status,
+                          boolean candidate, double ksStatistic, double pValue, double effectSize, int direction,
+                          long onsetMs, long startMs, long stepMs, double[] values, String pattern, double confidence,
+                          boolean uncertain, double ksPValue, List<Detector> detectors, double recentZ, int recentRun,
+                          String error) {
+        this(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction, onsetMs, startMs, stepMs,
+                values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun, Double.NaN, error);
+    }
 
     public ScreenedSeries withPattern(String newPattern, double newConfidence, boolean newUncertain) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, values, newPattern, newConfidence, newUncertain, ksPValue, detectors, recentZ,
-                recentRun, error);
+                recentRun, discordScore, error);
     }
 
     /** The same verdict carrying {@code newValues} (null: none), as the wire frames rebuild it. */
     public ScreenedSeries withValues(double[] newValues) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, newValues, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
-                error);
+                discordScore, error);
     }
 
     /** The series as it stands, with the sentence of a later stage's failure on it. */
     public ScreenedSeries withError(String sentence) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
-                sentence);
+                discordScore, sentence);
     }
 
     /** A series whose screening threw: no statistics, the sentence says why. */
     public static ScreenedSeries failed(SeriesData series, String sentence) {
         return new ScreenedSeries(series.id(), series.labels(), series.kind(), ScreeningStatus.ERROR, false, Double.NaN,
                 Double.NaN, Double.NaN, 0, -1, series.startMs(), series.stepMs(), null, null, Double.NaN, false,
-                Double.NaN, List.of(), 0, 0, sentence);
+                Double.NaN, List.of(), 0, 0, Double.NaN, sentence);
     }
 }

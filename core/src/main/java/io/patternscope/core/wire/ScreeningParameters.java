@@ -3,10 +3,16 @@ package io.patternscope.core.wire;
 /**
  * Per-analysis screening settings.
  *
- * @param fdrLevel      Benjamini–Hochberg level q across all series of the analysis
- * @param minEffectSize minimum |robust median shift| (in robust standard deviations of the reference)
+ * @param fdrLevel         Benjamini–Hochberg level q across all series of the analysis
+ * @param minEffectSize    minimum |robust median shift| (in robust standard deviations of the reference)
+ * @param discordThreshold a matrix-profile discord score at or above this makes a series a finding on
+ *                         its own (null: discords are scored and stored, never a finding alone)
  */
-public record ScreeningParameters(double fdrLevel, double minEffectSize) {
+public record ScreeningParameters(double fdrLevel, double minEffectSize, Double discordThreshold) {
+
+    public ScreeningParameters(double fdrLevel, double minEffectSize) {
+        this(fdrLevel, minEffectSize, null);
+    }
 
     public static ScreeningParameters defaults() {
         return new ScreeningParameters(0.01, 3.0);

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Screens every series of a fetched batch. Values travel on only for candidates — the series that
+ * Screens every series of a fetched batch with the detector ensemble ({@link SeriesScreener}: KS,
+ * recent extremes, matrix-profile discords). Values travel on only for candidates — the series that
  * Benjamini–Hochberg may still call changed — so the classifier gets what it needs and the other
  * series shrink to their statistics. A series whose screening throws is marked
  * {@link io.patternscope.core.wire.ScreeningStatus#ERROR} with the sentence; the rest of the batch goes on.
@@ -36,10 +37,11 @@ public class BatchScreening {
 
     /** The batch screened one series at a time by {@code screenOne}, each failure kept to its series. */
     ScreenedBatch screen(SeriesBatch batch, BiFunction<SeriesScreener, SeriesData, ScreenedSeries> screenOne) {
-        // One screener per batch: its levels (q, minimum effect) come with each analysis.
+        // One screener per batch: its levels (q, minimum effect, discord threshold) come with each analysis.
+        Double discordThreshold = batch.screening().discordThreshold();
         SeriesScreener screener = new SeriesScreener(new SeriesScreener.Settings(config.minReferencePoints(),
                 config.minTestPoints(), batch.screening().fdrLevel(), batch.screening().minEffectSize(), config.minSegment(),
-                config.recentMaxRun()));
+                config.recentMaxRun(), discordThreshold == null ? Double.NaN : discordThreshold));
         List<ScreenedSeries> out = new ArrayList<>(batch.series().size());
         for (SeriesData series : batch.series()) {
             try {
@@ -59,11 +61,13 @@ public class BatchScreening {
                     : "a step of " + series.stepMs() + " ms") + ", so it cannot be screened");
         }
         int testStart = (int) Math.ceil((double) (testStartMs - series.startMs()) / series.stepMs());
-        SeriesScreener.Outcome o = screener.screen(series.values(), testStart, series.kind() == SeriesData.ValueKind.GAUGE);
+        SeriesScreener.Outcome o = screener.screen(series.values(), testStart, series.kind() == SeriesData.ValueKind.GAUGE,
+                series.stepMs());
         long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
         return new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
                 o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),
                 o.candidate() ? series.values() : null, null, Double.NaN, false, o.ksPValue(),
-                o.detectors().stream().sorted().toList(), o.recent().z(), o.recent().run(), null);
+                o.detectors().stream().sorted().toList(), o.recent().z(), o.recent().run(), o.discord().score(),
+                null);
     }
 }

@@ -50,12 +50,28 @@ public final class AnalysisMapper {
     }
 
     public static ApiViews.SeriesView toView(io.patternscope.report.repository.SeriesResultEntity r, AnalysisEntity a) {
-        boolean changed = r.qValue != null && r.qValue <= a.fdrLevel && r.effectSize != null
-                && Math.abs(r.effectSize) >= a.minEffectSize;
+        boolean changed = isChanged(r, a);
         return new ApiViews.SeriesView(r.seriesId, r.metric, readMap(r.labels), r.valueKind, r.status, changed, r.pValue,
                 r.qValue, r.ksStatistic, r.effectSize, r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"),
                 r.onsetAt, r.pattern, r.confidence, r.uncertain, detectors(r.detectors), r.ksPValue, r.recentZ, r.recentRun,
-                r.error);
+                r.discordScore, r.error);
+    }
+
+    /**
+     * A changed series: Benjamini–Hochberg calls it significant with at least the minimum effect,
+     * or the discord detector fired on it (its threshold is the analysis's; it has no p-value).
+     */
+    public static boolean isChanged(io.patternscope.report.repository.SeriesResultEntity r, AnalysisEntity a) {
+        return isSignificantChange(r, a) || firedDiscord(r);
+    }
+
+    static boolean isSignificantChange(io.patternscope.report.repository.SeriesResultEntity r, AnalysisEntity a) {
+        return r.qValue != null && r.qValue <= a.fdrLevel && r.effectSize != null
+                && Math.abs(r.effectSize) >= a.minEffectSize;
+    }
+
+    public static boolean firedDiscord(io.patternscope.report.repository.SeriesResultEntity r) {
+        return detectors(r.detectors).contains(io.patternscope.core.wire.Detector.DISCORD.name());
     }
 
     /** The stored comma-separated detector names as a list (empty for none). */

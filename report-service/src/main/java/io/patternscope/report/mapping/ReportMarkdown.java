@@ -34,10 +34,10 @@ public final class ReportMarkdown {
                 .append(escape(String.valueOf(r.fetchMethod()))).append("`.\n\n");
         ApiViews.SummaryView s = r.summary();
         md.append(String.format(Locale.ROOT, "%d series screened: %d tested, %d insufficient data, %d constant, %d unconverted "
-                        + "counters, %d errors%s; %d changed (q ≤ %s, |effect| ≥ %s).%n%n", s.seriesScreened(), s.tested(),
+                        + "counters, %d errors%s; %d changed (q ≤ %s, |effect| ≥ %s%s).%n%n", s.seriesScreened(), s.tested(),
                 s.insufficientData(), s.constant(), s.unconvertedCounter(), s.errors(),
                 s.notScreened() > 0 ? "; " + s.notScreened() + " fetched series never screened" : "", s.changed(), r.fdrLevel(),
-                r.minEffectSize()));
+                r.minEffectSize(), r.discordThreshold() == null ? "" : ", or discord ≥ " + r.discordThreshold()));
         for (String note : s.notes()) {
             md.append("> ").append(escape(note)).append("\n\n");
         }

@@ -37,6 +37,9 @@ public class AnalysisEntity extends PanacheEntityBase {
     public double fdrLevel;
     @Column(name = "min_effect_size")
     public double minEffectSize;
+    /** The discord score that makes a finding alone; null: none does. */
+    @Column(name = "discord_threshold")
+    public Double discordThreshold;
     @Column(name = "max_series")
     public int maxSeries;
     public String status;

@@ -61,6 +61,8 @@ public class SeriesResultEntity extends PanacheEntityBase {
     public Double recentZ;
     @Column(name = "recent_run")
     public int recentRun;
+    @Column(name = "discord_score")
+    public Double discordScore;
     /** Why this series' screening or classification failed (null: it did not). */
     public String error;
 }

@@ -24,17 +24,17 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
     /** A batch's rows in one statement (arrays, one per column), unless the analysis is gone or has ended. */
     private static final String INSERT = "INSERT INTO series_result (id, analysis_id, batch_no, series_id, metric, labels, "
             + "value_kind, status, candidate, ks_statistic, p_value, effect_size, direction, onset_at, pattern, confidence, "
-            + "start_ms, step_ms, series_values, uncertain, ks_p_value, detectors, recent_z, recent_run, error) "
-            + "SELECT nextval('series_result_seq'), $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], "
+            + "start_ms, step_ms, series_values, uncertain, ks_p_value, detectors, recent_z, recent_run, error, "
+            + "discord_score) SELECT nextval('series_result_seq'), $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], "
             + "$7::text[], $8::boolean[], $9::float8[], $10::float8[], $11::float8[], $12::int[], $13::timestamptz[], $14::text[], "
             + "$15::float8[], $16::bigint[], $17::bigint[], $18::text[], $19::boolean[], $20::float8[], $21::text[], "
-            + "$22::float8[], $23::int[], $24::text[]) AS u "
+            + "$22::float8[], $23::int[], $24::text[], $25::float8[]) AS u "
             + "WHERE EXISTS (SELECT 1 FROM analysis a WHERE a.id = $1 AND a.completed_at IS NULL) "
             + "ON CONFLICT (analysis_id, series_id) DO NOTHING";
 
     private static final String COLUMNS = "id, analysis_id, batch_no, series_id, metric, labels, value_kind, status, candidate, "
             + "ks_statistic, p_value, q_value, effect_size, direction, onset_at, pattern, confidence, uncertain, start_ms, step_ms, "
-            + "series_values, ks_p_value, detectors, recent_z, recent_run, error";
+            + "series_values, ks_p_value, detectors, recent_z, recent_run, error, discord_score";
 
     @Inject
     Pool pool;
@@ -99,6 +99,7 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         Double[] recentZ = new Double[n];
         Integer[] recentRun = new Integer[n];
         String[] error = new String[n];
+        Double[] discord = new Double[n];
         for (int i = 0; i < n; i++) {
             SeriesResultEntity r = rows.get(i);
             seriesId[i] = r.seriesId;
@@ -123,11 +124,12 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
             recentZ[i] = r.recentZ;
             recentRun[i] = r.recentRun;
             error[i] = r.error;
+            discord[i] = r.discordScore;
         }
         SeriesResultEntity first = rows.get(0);
         return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {first.analysisId, first.batchNo, seriesId, metric,
                 labels, kind, status, candidate, ks, p, effect, direction, onset, pattern, confidence, start, step, values,
-                uncertain, ksP, detectors, recentZ, recentRun, error})).replaceWithVoid();
+                uncertain, ksP, detectors, recentZ, recentRun, error, discord})).replaceWithVoid();
     }
 
     private static SeriesResultEntity fromRow(Row row) {
@@ -159,6 +161,7 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         e.recentZ = row.getDouble("recent_z");
         e.recentRun = row.getInteger("recent_run") == null ? 0 : row.getInteger("recent_run");
         e.error = row.getString("error");
+        e.discordScore = row.getDouble("discord_score");
         return e;
     }
 
@@ -202,7 +205,7 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
             params.and("status", status);
         }
         if (fdrLevel != null) {
-            query.append(" AND qValue <= :q AND abs(effectSize) >= :effect");
+            query.append(" AND ((qValue <= :q AND abs(effectSize) >= :effect) OR detectors LIKE '%DISCORD%')");
             params.and("q", fdrLevel).and("effect", minEffect);
         }
         return new Filter(query.toString(), params);

@@ -139,9 +139,18 @@ public class AnalysisRequestParser {
         if (maxSeries < 1 || maxSeries > config.maxSeriesLimit() || maxSeries != Math.floor(maxSeries)) {
             throw ApiException.badRequest("'maxSeries' must be a whole number from 1 to " + config.maxSeriesLimit());
         }
+        Double discordThreshold = null;
+        if (root.has("discordThreshold") && !root.get("discordThreshold").isNull()) {
+            double level = number(root, "discordThreshold", Double.NaN);
+            if (!(level > 0 && level <= Math.sqrt(2))) {
+                throw ApiException.badRequest("'discordThreshold' must be a discord score above 0 and at most √2 (1.414); "
+                        + "0.70 finds a value stuck where the metric always jitters");
+            }
+            discordThreshold = level;
+        }
         return new NewAnalysis(cluster, alertName, alertLabels, alertAt, start, end.minus(test), end, step.toMillis(),
                 selectors(root.get("selectors"), "selectors"), selectors(root.get("exclude"), "exclude"), fdr, minEffect,
-                (int) maxSeries, !root.has("step"));
+                (int) maxSeries, !root.has("step"), discordThreshold);
     }
 
     private Duration defaultStep(Duration length) {

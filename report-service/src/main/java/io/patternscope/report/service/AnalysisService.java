@@ -53,13 +53,14 @@ public class AnalysisService {
         a.excludes = AnalysisMapper.write(request.excludes());
         a.fdrLevel = request.fdrLevel();
         a.minEffectSize = request.minEffectSize();
+        a.discordThreshold = request.discordThreshold();
         a.maxSeries = request.maxSeries();
         a.status = AnalysisStatus.PENDING.name();
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.inTransaction(() -> analyses.persist(a));
         AnalysisRequested message = new AnalysisRequested(a.id.toString(), a.cluster, a.windowStart.toEpochMilli(),
                 a.testStart.toEpochMilli(), a.windowEnd.toEpochMilli(), a.stepMs, request.selectors(), request.excludes(),
-                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize), request.stepFromData());
+                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize, a.discordThreshold), request.stepFromData());
         try {
             bus.publish(Subjects.ANALYSIS_REQUESTED, a.id + ":requested", message);
         } catch (RuntimeException e) {

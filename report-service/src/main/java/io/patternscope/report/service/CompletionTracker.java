@@ -319,6 +319,7 @@ public class CompletionTracker implements AnalysisEvents {
                 : s.detectors().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
         e.recentZ = s.recentRun() > 0 ? finiteOrNull(s.recentZ()) : null;
         e.recentRun = s.recentRun();
+        e.discordScore = finiteOrNull(s.discordScore());
         e.error = s.error() == null ? null : withoutNul(s.error());
         return e;
     }

@@ -103,15 +103,25 @@ public final class ReportBuilder {
         Map<String, Double> qById = new HashMap<>();
         List<FindingRanker.Candidate> candidates = new ArrayList<>();
         Map<String, Integer> perPattern = new TreeMap<>();
+        int byShapeAlone = 0;
         for (int i = 0; i < results.size(); i++) {
-            if (Double.isNaN(q[i]) || q[i] > analysis.fdrLevel) {
+            SeriesResultEntity r = results.get(i);
+            boolean isSignificant = !Double.isNaN(q[i]) && q[i] <= analysis.fdrLevel;
+            // The discord detector has no p-value: its threshold, not Benjamini–Hochberg, lets its series in.
+            boolean discord = AnalysisMapper.firedDiscord(r);
+            if (!isSignificant && !discord) {
                 continue;
             }
-            significant++;
-            SeriesResultEntity r = results.get(i);
-            if (r.effectSize == null || Math.abs(r.effectSize) < analysis.minEffectSize) {
+            if (isSignificant) {
+                significant++;
+            }
+            boolean bigEnough = r.effectSize != null && Math.abs(r.effectSize) >= analysis.minEffectSize;
+            if (!bigEnough && !discord) {
                 belowEffect++;
                 continue;
+            }
+            if (!(isSignificant && bigEnough)) {
+                byShapeAlone++;
             }
             String pattern = r.pattern == null ? PatternWeights.UNCLASSIFIED : r.pattern;
             perPattern.merge(pattern, 1, Integer::sum);
@@ -216,6 +226,11 @@ public final class ReportBuilder {
             notes.add("The alert fired on component " + componentRanking.alerting().component() + ": it is shown as the alerting "
                     + "component, and the likely root causes are ranked among the others.");
         }
+        if (byShapeAlone > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%d finding%s changed shape only: the discord detector fired "
+                    + "(score ≥ %.2f) where the KS test did not find a change of at least the minimum effect.", byShapeAlone,
+                    byShapeAlone == 1 ? "" : "s", analysis.discordThreshold));
+        }
         if (analysis.model == null || "none".equals(analysis.model)) {
             notes.add("No pattern model ran: changed series are UNCLASSIFIED and ranked by significance and onset only.");
         }
@@ -226,7 +241,7 @@ public final class ReportBuilder {
                 graph.edges().stream().limit(EDGES_SHOWN).toList());
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
                 alert, AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
-                analysis.fdrLevel, analysis.minEffectSize, summary, rootCauses,
+                analysis.fdrLevel, analysis.minEffectSize, analysis.discordThreshold, summary, rootCauses,
                 componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
                 groups, findings, matchedKnownNormal, now);
     }

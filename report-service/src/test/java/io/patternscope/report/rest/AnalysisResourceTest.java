@@ -35,6 +35,9 @@ class AnalysisResourceTest {
                 Arguments.of("window too long", "{`cluster`:`test-east`,`window`:{`start`:`2026-11-20T09:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "longer than the maximum"),
                 Arguments.of("bad time", "{`cluster`:`test-east`,`window`:{`start`:`yesterday`,`end`:`2026-11-23T08:00:00Z`}}", "is not a time"),
                 Arguments.of("too many points", "{`cluster`:`test-east`,`step`:`PT1S`,`window`:{`start`:`2026-11-23T00:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "points per series"),
+                Arguments.of("discord threshold of 0", "{`cluster`:`test-east`,`discordThreshold`:0,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'discordThreshold' must be a discord score"),
+                Arguments.of("discord threshold beyond √2", "{`cluster`:`test-east`,`discordThreshold`:1.5,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "at most √2"),
+                Arguments.of("discord threshold as text", "{`cluster`:`test-east`,`discordThreshold`:`high`,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'discordThreshold' must be a number"),
                 Arguments.of("bad fdr level", "{`cluster`:`test-east`,`fdrLevel`:2,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'fdrLevel'"),
                 Arguments.of("bad selector", "{`cluster`:`test-east`,`selectors`:[`up{a=\\`b\\``],`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "not a series selector"),
                 Arguments.of("negative margin", "{`cluster`:`test-east`,`testMargin`:`-PT5M`,`alert`:{`name`:`X`,`activeAt`:`2026-11-23T09:00:00Z`}}", "'testMargin'"),
@@ -71,6 +74,26 @@ class AnalysisResourceTest {
         given().queryParam("cluster", "east" + nul).get("/api/v1/analyses").then().statusCode(400)
                 .body("error", containsString("control character"));
         given().get("/api/v1/analyses?size=abc").then().statusCode(400).body("error", containsString("'size' must be a whole number"));
+    }
+
+    @jakarta.inject.Inject
+    io.patternscope.report.repository.AnalysisRepository analyses;
+    @jakarta.inject.Inject
+    io.patternscope.report.service.Transactions tx;
+
+    @Test
+    void aDiscordThresholdIsStoredWithTheAnalysisAndNoneByDefault() {
+        String with = given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"discordThreshold\":0.7,\"window\":{\"start\":\"2026-11-23T08:00:00Z\","
+                        + "\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+        String without = given().contentType(ContentType.JSON)
+                .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+        assertEquals(0.7, tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(with))).discordThreshold);
+        assertEquals(null, tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(without))).discordThreshold);
+        given().delete("/api/v1/analyses/" + with).then().statusCode(204);
+        given().delete("/api/v1/analyses/" + without).then().statusCode(204);
     }
 
     @Test
