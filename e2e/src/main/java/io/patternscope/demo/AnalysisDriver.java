@@ -50,7 +50,15 @@ public final class AnalysisDriver {
 
     /** POST /api/v1/analyses for the alert, as the UI's Analyze button does. */
     public Reply analyzeAlert(String cluster, JsonNode alert) throws IOException, InterruptedException {
+        return analyzeAlert(cluster, alert, null);
+    }
+
+    /** The same, with the discord detector making findings at {@code discordThreshold} (null: none). */
+    public Reply analyzeAlert(String cluster, JsonNode alert, Double discordThreshold) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
+        if (discordThreshold != null) {
+            body.put("discordThreshold", discordThreshold);
+        }
         body.put("cluster", cluster);
         ObjectNode a = body.putObject("alert");
         a.put("name", alert.path("labels").path("alertname").asText());

@@ -166,17 +166,35 @@ public final class DemoDataGenerator {
             out.series("workqueue_depth", ctx.podLabels(pod), v);
         });
 
-        out.family("process_open_fds", "gauge", "Open file descriptors.");
+        out.family(Incident.STUCK_VALUE_METRIC, "gauge", "Open file descriptors.");
         forEachPod(topologies, "fds", (ctx, pod, r) -> {
             // Connections come and go around a steady pool: mean-reverting, integer.
             double[] v = new double[points];
             double mean = 80 + r.nextInt(200);
             double current = mean;
+            int stuckFrom = ctx.isRootCause(pod) ? index(Incident.CART_LATENCY_RISES) : points;
             for (int i = 0; i < points; i++) {
                 current += 0.05 * (mean - current) + 1.5 * r.nextGaussian();
-                v[i] = Math.max(10, Math.round(current));
+                v[i] = i < stuckFrom ? Math.max(10, Math.round(current)) : v[stuckFrom - 1];
             }
-            out.series("process_open_fds", ctx.podLabels(pod), v);
+            out.series(Incident.STUCK_VALUE_METRIC, ctx.podLabels(pod), v);
+        });
+
+        out.family(Incident.PERIOD_CHANGE_METRIC, "gauge", "Young-generation heap in use: filled by allocation, emptied by each GC.");
+        forEachPod(topologies, "young", (ctx, pod, r) -> {
+            double capacity = (64 + r.nextInt(192)) * 1e6;
+            double periodSeconds = 300 + r.nextInt(120);
+            double fastFrom = ctx.isRootCause(pod) ? epochSeconds[index(Incident.GC_RISES)] : Double.MAX_VALUE;
+            double[] v = new double[points];
+            double phase = r.nextDouble();
+            for (int i = 0; i < points; i++) {
+                double t = epochSeconds[i];
+                double cycle = t < fastFrom ? t / periodSeconds + phase
+                        : fastFrom / periodSeconds + phase + (t - fastFrom) / Incident.FAST_GC_PERIOD.toSeconds();
+                double filled = cycle - Math.floor(cycle);
+                v[i] = capacity * (0.1 + 0.8 * filled) * (1 + 0.01 * r.nextGaussian());
+            }
+            out.series(Incident.PERIOD_CHANGE_METRIC, ctx.podLabels(pod), v);
         });
 
         out.family("jvm_threads_live", "gauge", "Live JVM threads.");

@@ -7,6 +7,12 @@ import java.time.Duration;
  * a memory leak in one cart pod (the root cause) starts first; the pod's own latency and GC follow;
  * then latency of its callers (checkout, frontend) shifts up and their 5xx rate rises. The demo
  * alert fires on the frontend's p99 latency — a symptom, as real alerts usually are.
+ *
+ * <p>Two of the leaking pod's symptoms change shape, not level, so KS cannot see them and the
+ * discord detector can: its young-generation heap, a sawtooth of one GC every 5–7 minutes, fills
+ * every 2 minutes once GC rises (the same range, a shorter period); and its open file descriptors,
+ * which always move with connections, stick at one value when its latency rises (the pool is
+ * exhausted and nothing is opened or closed).</p>
  */
 public final class Incident {
 
@@ -19,6 +25,11 @@ public final class Incident {
     public static final Duration CART_LATENCY_RISES = Duration.ofMinutes(40);
     public static final Duration CALLER_LATENCY_SHIFTS = Duration.ofMinutes(30);
     public static final Duration CALLER_ERRORS_RISE = Duration.ofMinutes(25);
+
+    /** The shape-only symptoms, both on the leaking pod. */
+    public static final String PERIOD_CHANGE_METRIC = "jvm_memory_young_used_bytes";
+    public static final String STUCK_VALUE_METRIC = "process_open_fds";
+    static final Duration FAST_GC_PERIOD = Duration.ofMinutes(2);
 
     private Incident() {
     }

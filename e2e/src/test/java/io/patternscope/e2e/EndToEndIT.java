@@ -138,6 +138,35 @@ class EndToEndIT {
         JsonNode status = driver.get("/api/v1/analyses/" + id).body();
         assertEquals(eastSeries, status.path("progress").path("classified").asLong());
         assertEquals(status.path("progress").path("totalBatches").asInt(), status.path("progress").path("batchesClassified").asInt());
+
+        // With discords on, the leaking pod's two shape-only symptoms (a stuck value, a shorter GC
+        // period) become findings named by the discord detector; without, they are scored only.
+        JsonNode stuckBefore = seriesOf(id, Incident.STUCK_VALUE_METRIC, rootPod);
+        assertTrue(!stuckBefore.path("changed").asBoolean() && stuckBefore.path("discordScore").asDouble() >= 0.7,
+                "scored, not a finding: " + stuckBefore);
+        String shapes = driver.analyzeAlert("east", alert, 0.7).body().path("id").asText();
+        JsonNode shapeReport = driver.awaitReport(shapes, Duration.ofMinutes(3), s -> { });
+        assertEquals(0.7, shapeReport.path("discordThreshold").asDouble());
+        for (String metric : java.util.List.of(Incident.STUCK_VALUE_METRIC, Incident.PERIOD_CHANGE_METRIC)) {
+            JsonNode series = seriesOf(shapes, metric, rootPod);
+            assertTrue(series.path("changed").asBoolean(), metric + ": " + series);
+            assertTrue(series.path("detectors").toString().contains("DISCORD"), metric + ": " + series);
+            assertTrue(AnalysisDriver.rankOf(shapeReport, metric, rootPod) > 0, metric + " is among the findings");
+        }
+        assertTrue(shapeReport.path("summary").path("notes").toString().contains("changed shape only"),
+                shapeReport.path("summary").path("notes").toString());
+        assertEquals(Incident.ROOT_CAUSE_SERVICE, shapeReport.path("likelyRootCauses").path(0).path("component").asText());
+    }
+
+    /** The one series of {@code metric} on {@code pod} as {@code /series} lists it. */
+    private JsonNode seriesOf(String analysisId, String metric, String pod) throws Exception {
+        JsonNode page = driver.get("/api/v1/analyses/" + analysisId + "/series?size=1000").body();
+        for (JsonNode s : page.path("series")) {
+            if (metric.equals(s.path("metric").asText()) && pod.equals(s.path("labels").path("pod").asText())) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + metric + " series of " + pod + " in " + page);
     }
 
     @Test

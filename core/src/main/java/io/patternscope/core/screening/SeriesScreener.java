@@ -229,11 +229,19 @@ public final class SeriesScreener {
         return out;
     }
 
-    /** Never decreases except for resets, and grows at least at half of its steps. */
+    /**
+     * A counter resets when its process restarts: a few times in a window at most. A gauge that
+     * climbs and falls to its floor every few minutes (a heap filled by allocation and emptied by
+     * each GC) is a sawtooth, not a counter.
+     */
+    static final int MAX_COUNTER_RESETS = 3;
+
+    /** Never decreases except for at most {@value #MAX_COUNTER_RESETS} resets, and grows at least at half of its steps. */
     static boolean looksLikeRawCounter(double[] values) {
         double previous = Double.NaN;
         int steps = 0;
         int increases = 0;
+        int resets = 0;
         for (double v : values) {
             if (Double.isNaN(v)) {
                 continue;
@@ -244,6 +252,8 @@ public final class SeriesScreener {
                     increases++;
                 } else if (v < previous && v > previous / 2) {
                     return false; // a real decrease, not a reset
+                } else if (v < previous && ++resets > MAX_COUNTER_RESETS) {
+                    return false;
                 }
             }
             previous = v;

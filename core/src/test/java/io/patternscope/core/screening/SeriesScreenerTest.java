@@ -101,6 +101,11 @@ class SeriesScreenerTest {
         }
         assertEquals(ScreeningStatus.UNCONVERTED_COUNTER, screener.screen(counter, 480, true).status());
         assertEquals(ScreeningStatus.TESTED, screener.screen(counter, 480, false).status(), "rates are not checked");
+        double[] sawtooth = new double[720];
+        for (int i = 0; i < 720; i++) {
+            sawtooth[i] = 10 + 80 * ((i % 24) / 24.0); // a heap emptied by GC every 6 minutes
+        }
+        assertEquals(ScreeningStatus.TESTED, screener.screen(sawtooth, 480, true).status(), "a sawtooth gauge is no counter");
         double[] leak = noise(5, 720, 100, 1);
         for (int i = 0; i < 720; i++) {
             leak[i] += 0.5 * i; // grows, but noise makes it go down now and then: a gauge

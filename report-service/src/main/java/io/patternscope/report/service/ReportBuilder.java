@@ -124,6 +124,11 @@ public final class ReportBuilder {
                 byShapeAlone++;
             }
             String pattern = r.pattern == null ? PatternWeights.UNCLASSIFIED : r.pattern;
+            if (discord && ranker.weights().weight(pattern) == 0) {
+                // The pattern model has no class for a changed shape (a stuck value, a new period) and
+                // calls it background; the discord detector is the evidence here, so it is not dropped.
+                pattern = PatternWeights.UNCLASSIFIED;
+            }
             perPattern.merge(pattern, 1, Integer::sum);
             if (settings.hides(pattern)) {
                 hidden++;
@@ -228,7 +233,8 @@ public final class ReportBuilder {
         }
         if (byShapeAlone > 0) {
             notes.add(String.format(java.util.Locale.ROOT, "%d finding%s changed shape only: the discord detector fired "
-                    + "(score ≥ %.2f) where the KS test did not find a change of at least the minimum effect.", byShapeAlone,
+                    + "(score ≥ %.2f) where the KS test did not find a change of at least the minimum effect. The pattern "
+                    + "model has no class for such shapes: those it called background are listed UNCLASSIFIED.", byShapeAlone,
                     byShapeAlone == 1 ? "" : "s", analysis.discordThreshold));
         }
         if (analysis.model == null || "none".equals(analysis.model)) {

@@ -35,6 +35,29 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aDiscordIsAFindingAloneOnlyWhenItsDetectorFiredAndThePatternModelCannotDropIt() {
+        List<SeriesResultEntity> results = new java.util.ArrayList<>(results());
+        SeriesResultEntity stuck = result("fds{}", "NONE", 0.4, 300);
+        stuck.effectSize = 0.3;
+        stuck.discordScore = 0.71;
+        stuck.detectors = "DISCORD";
+        SeriesResultEntity scoredOnly = result("heap{}", "NONE", 0.4, 300);
+        scoredOnly.effectSize = 0.3;
+        scoredOnly.discordScore = 0.71;
+        results.add(stuck);
+        results.add(scoredOnly);
+        AnalysisEntity a = analysis();
+        a.discordThreshold = 0.7;
+        ApiViews.ReportView report = new ReportBuilder().build(a, results, Instant.now(), RankingSettings.defaults("t"));
+        List<String> found = report.findings().stream().map(ApiViews.FindingView::series).toList();
+        assertEquals(List.of("leak{}", "spike{}", "wobble{}", "fds{}"), found, "last: its KS p-value is weak");
+        assertEquals("UNCLASSIFIED", report.findings().get(3).pattern(), "the model's NONE does not drop a discord");
+        assertEquals(0.7, report.discordThreshold());
+        assertTrue(report.summary().notes().stream().anyMatch(n -> n.startsWith("1 finding changed shape only")),
+                report.summary().notes().toString());
+    }
+
+    @Test
     void anUncertainPatternIsFlaggedOnItsFindingAndCountedInTheNotes() {
         List<SeriesResultEntity> results = results();
         results.get(1).uncertain = true;
