@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Screening alone on the full demo data of the incident cluster (2,112 series), the way the
+ * Screening alone on the full demo data of the incident cluster (2,281 series), the way the
  * pipeline sees it: the 3 h before the alert, the last hour as test window, counters as rates,
  * Benjamini–Hochberg at q = 0.01 across all series and a minimum effect of 3. The root cause and
  * its symptoms must pass; most unrelated series must not. Then the ensemble: the same, or a
