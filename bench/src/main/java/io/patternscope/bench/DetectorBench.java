@@ -2,10 +2,10 @@ package io.patternscope.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.patternscope.core.screening.Discords;
 import io.patternscope.core.screening.SeasonalReference;
 import io.patternscope.core.screening.SeriesScreener;
 import io.patternscope.core.wire.Detector;
+import io.patternscope.core.wire.SeriesData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,26 +90,30 @@ final class DetectorBench {
         double level = SeriesScreener.Settings.SUGGESTED_DISCORD_THRESHOLD;
         print("ensemble_auto_or_discord", anomalous, normal, v -> v.auto() || v.discord() >= level);
         print("ensemble_preceding_or_discord", anomalous, normal, v -> v.preceding() || v.discord() >= level);
+        System.out.printf(Locale.ROOT, "detectors.auto_chose_seasonal_anomalous %.3f%n",
+                anomalous.stream().filter(Verdict::seasonalUsed).count() / (double) anomalous.size());
         System.out.printf(Locale.ROOT, "detectors.auto_chose_seasonal_normal %.3f%n",
                 normal.stream().filter(Verdict::seasonalUsed).count() / (double) normal.size());
     }
 
     private static Verdict verdict(SeriesScreener screener, Series s, int testStart) {
-        double[] window = Arrays.copyOf(s.values(), testStart + TEST);
-        int precedingFrom = testStart - PRECEDING;
-        SeasonalReference.Choice preceding = SeasonalReference.choose(SeasonalReference.Kind.PRECEDING, window, testStart,
-                precedingFrom, s.stepMs());
-        SeasonalReference.Choice daily = SeasonalReference.choose(SeasonalReference.Kind.DAILY, window, testStart,
-                precedingFrom, s.stepMs());
-        SeasonalReference.Choice auto = SeasonalReference.choose(SeasonalReference.Kind.AUTO, window, testStart,
-                precedingFrom, s.stepMs());
-        SeriesScreener.Outcome p = screener.screen(preceding.values(), preceding.split(), false, s.stepMs());
+        double[] window = Arrays.copyOfRange(s.values(), testStart - PRECEDING, testStart + TEST);
+        List<SeriesData.PastWindow> past = new ArrayList<>();
+        for (long offset : SeasonalReference.offsetsFor(SeasonalReference.Kind.AUTO)) {
+            int back = offset % s.stepMs() == 0 ? (int) (offset / s.stepMs()) : -1;
+            if (back >= TEST && testStart - back >= 0) {
+                past.add(new SeriesData.PastWindow(offset, Arrays.copyOfRange(s.values(), testStart - back, testStart - back + TEST)));
+            }
+        }
+        SeasonalReference.Choice daily = SeasonalReference.choose(SeasonalReference.Kind.DAILY, window, PRECEDING, past);
+        SeasonalReference.Choice auto = SeasonalReference.choose(SeasonalReference.Kind.AUTO, window, PRECEDING, past);
+        SeriesScreener.Outcome p = screener.screen(window, PRECEDING, false, s.stepMs());
         SeriesScreener.Outcome d = screener.screen(daily.values(), daily.split(), false, s.stepMs());
         SeriesScreener.Outcome a = auto.used() == SeasonalReference.Kind.PRECEDING ? p
                 : screener.screen(auto.values(), auto.split(), false, s.stepMs());
-        Discords.Result discord = Discords.find(preceding.values(), preceding.split(), s.stepMs());
+        double discord = p.discord().score();
         return new Verdict(p.detectors().contains(Detector.KS), p.candidate(), d.candidate(), a.candidate(),
-                Double.isNaN(discord.score()) ? 0 : discord.score(), auto.used() != SeasonalReference.Kind.PRECEDING);
+                Double.isNaN(discord) ? 0 : discord, auto.used() != SeasonalReference.Kind.PRECEDING);
     }
 
     private interface Fires {

@@ -20,14 +20,15 @@ import java.util.Map;
  * stay JSON.
  *
  * <pre>
- * "PSB1" | int headerLength | header JSON | int seriesCount |
+ * "PSB2" | int headerLength | header JSON | int seriesCount |
  *   per series: str id | int labelCount | (str name, str value)* (sorted by name) | byte kind | long startMs | long stepMs |
- *               int valueCount | double*          (str = int byteLength + UTF-8 bytes; big-endian)
+ *               int valueCount | double* | int pastCount | (long offsetMs | int valueCount | double*)*
+ *                                                 (str = int byteLength + UTF-8 bytes; big-endian)
  * </pre>
  */
 public final class SeriesBatchFrame {
 
-    private static final byte[] MAGIC = {'P', 'S', 'B', '1'};
+    private static final byte[] MAGIC = {'P', 'S', 'B', '2'};
     private static final SeriesData.ValueKind[] KINDS = SeriesData.ValueKind.values();
 
     private record Header(String analysisId, long testStartMs, ScreeningParameters screening, int batchNo) {
@@ -45,9 +46,13 @@ public final class SeriesBatchFrame {
         return encodedSize(series, textBytes(series));
     }
 
-    /** id, kind, start, step and value count, and a length prefix for the id and each label name and value. */
+    /** id, kind, start, step, values and past windows, and a length prefix for the id and each label name and value. */
     private static int encodedSize(SeriesData series, int textBytes) {
-        return textBytes + 4 * (2 + 2 * series.labels().size()) + 1 + 8 + 8 + 4 + 8 * series.values().length;
+        int past = 4;
+        for (SeriesData.PastWindow w : series.past()) {
+            past += 8 + 4 + 8 * w.values().length;
+        }
+        return textBytes + 4 * (2 + 2 * series.labels().size()) + 1 + 8 + 8 + 4 + 8 * series.values().length + past;
     }
 
     /** The UTF-8 bytes of the series' id and of its labels' names and values. */
@@ -93,6 +98,11 @@ public final class SeriesBatchFrame {
             out.put((byte) series.kind().ordinal()).putLong(series.startMs()).putLong(series.stepMs())
                     .putInt(series.values().length);
             FrameParts.putDoubles(out, series.values());
+            out.putInt(series.past().size());
+            for (SeriesData.PastWindow w : series.past()) {
+                out.putLong(w.offsetMs()).putInt(w.values().length);
+                FrameParts.putDoubles(out, w.values());
+            }
         }
         return out.array();
     }
@@ -120,7 +130,16 @@ public final class SeriesBatchFrame {
                 long startMs = in.getLong();
                 long stepMs = in.getLong();
                 double[] values = FrameParts.getDoubles(in, in.getInt());
-                series.add(new SeriesData(id, labels, startMs, stepMs, values, kind));
+                int pastCount = in.getInt();
+                if (pastCount < 0 || pastCount > in.remaining()) {
+                    throw new IllegalArgumentException("past window count " + pastCount);
+                }
+                List<SeriesData.PastWindow> past = new ArrayList<>(pastCount);
+                for (int w = 0; w < pastCount; w++) {
+                    long offsetMs = in.getLong();
+                    past.add(new SeriesData.PastWindow(offsetMs, FrameParts.getDoubles(in, in.getInt())));
+                }
+                series.add(new SeriesData(id, labels, startMs, stepMs, values, kind, past));
             }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the last series");

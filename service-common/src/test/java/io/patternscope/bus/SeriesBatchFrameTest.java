@@ -21,7 +21,8 @@ class SeriesBatchFrameTest {
             Double.MAX_VALUE, 1e-308};
         return new SeriesBatch("a-1", 1_700_000_000_000L, ScreeningParameters.defaults(), 100_007, List.of(
                 new SeriesData("up{job=\"x\"}", Map.of("__name__", "up", "job", "x"), 1L, 15_000, awkward,
-                        SeriesData.ValueKind.GAUGE),
+                        SeriesData.ValueKind.GAUGE, List.of(new SeriesData.PastWindow(86_400_000L, new double[] {2, Double.NaN}),
+                        new SeriesData.PastWindow(604_800_000L, new double[0]))),
                 new SeriesData("m{ü=\"日本\",e=\"😀\"}", Map.of("__name__", "m", "ü", "日本", "e", "😀 \"q\"\n"), 2L, 30_000,
                         new double[0], SeriesData.ValueKind.COUNTER_RATE)));
     }
@@ -46,6 +47,11 @@ class SeriesBatchFrameTest {
             assertEquals(a.stepMs(), b.stepMs());
             assertArrayEquals(Arrays.stream(a.values()).mapToLong(Double::doubleToRawLongBits).toArray(),
                     Arrays.stream(b.values()).mapToLong(Double::doubleToRawLongBits).toArray());
+            assertEquals(a.past().size(), b.past().size());
+            for (int w = 0; w < a.past().size(); w++) {
+                assertEquals(a.past().get(w).offsetMs(), b.past().get(w).offsetMs());
+                assertArrayEquals(a.past().get(w).values(), b.past().get(w).values());
+            }
         }
     }
 

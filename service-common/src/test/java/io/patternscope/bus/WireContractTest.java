@@ -49,19 +49,21 @@ class WireContractTest {
     static List<Payload> payloads() {
         AnalysisRequested request = new AnalysisRequested("a-1", "east", 1_700_000_000_000L, 1_700_007_200_000L,
                 1_700_010_800_000L, 15_000, List.of("{job=\"api\"}"), List.of("{namespace=\"kube-system\"}"), 20_000,
-                new ScreeningParameters(0.01, 3.0, 0.7), true);
+                new ScreeningParameters(0.01, 3.0, 0.7, "AUTO"), true);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("__name__", "http_requests_total");
         labels.put("pod", "api-1");
         SeriesData series = new SeriesData("http_requests_total{pod=\"api-1\"}", labels, 1_700_000_000_000L, 15_000,
-                new double[] {1.5, Double.NaN, 2.25}, SeriesData.ValueKind.COUNTER_RATE);
+                new double[] {1.5, Double.NaN, 2.25}, SeriesData.ValueKind.COUNTER_RATE,
+                List.of(new SeriesData.PastWindow(86_400_000L, new double[] {1.25, 1.5})));
         ScreenedSeries verdict = new ScreenedSeries(series.id(), labels, SeriesData.ValueKind.COUNTER_RATE,
                 ScreeningStatus.TESTED, true, 0.75, 1e-12, 6.5, 1, 1_700_008_000_000L, 1_700_000_000_000L, 15_000,
                 new double[] {1.5, Double.NaN, 2.25}, "LEVEL_SHIFT_UP", 0.93, false, 2e-12, List.of(Detector.KS, Detector.DISCORD), 0,
-                0, 0.71, null);
+                0, 0.71, "DAILY", null, null);
         ScreenedSeries quiet = new ScreenedSeries("up{pod=\"api-2\"}", Map.of("__name__", "up"), SeriesData.ValueKind.GAUGE,
                 ScreeningStatus.CONSTANT, false, Double.NaN, Double.NaN, Double.NaN, 0, -1, 1_700_000_000_000L, 15_000, null,
-                null, Double.NaN, false, Double.NaN, List.of(), 0, 0, null);
+                null, Double.NaN, false, Double.NaN, List.of(), 0, 0, Double.NaN, "PRECEDING",
+                "no earlier day with data at the test window's clock time; compared with the preceding window", null);
         return List.of(
                 new Payload("AnalysisRequested", request, false),
                 new Payload("FetchShard", FetchShard.of("a-1", request, 3, 7, List.of("http_requests_total"),

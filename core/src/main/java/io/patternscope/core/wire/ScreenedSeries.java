@@ -21,6 +21,9 @@ import java.util.Map;
  * @param recentRun  that run's length in points (0: none)
  * @param discordScore the test window's matrix-profile discord score against the reference, in
  *                   [0, √2] (NaN: not scored — too short, or not tested)
+ * @param reference  what the test window was compared with: PRECEDING, DAILY or WEEKLY (null:
+ *                   not screened)
+ * @param referenceNote why a seasonal reference that was asked for is not the one used (null otherwise)
  * @param error      the sentence of a series whose screening or classification threw (status
  *                   {@code ERROR} when screening did; null otherwise)
  */
@@ -46,6 +49,8 @@ public record ScreenedSeries(
         double recentZ,
         int recentRun,
         double discordScore,
+        String reference,
+        String referenceNote,
         String error) {
 
     /** A verdict without discord scores. */
@@ -55,33 +60,33 @@ public record ScreenedSeries(
                           boolean uncertain, double ksPValue, List<Detector> detectors, double recentZ, int recentRun,
                           String error) {
         this(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction, onsetMs, startMs, stepMs,
-                values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun, Double.NaN, error);
+                values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun, Double.NaN, null, null, error);
     }
 
     public ScreenedSeries withPattern(String newPattern, double newConfidence, boolean newUncertain) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, values, newPattern, newConfidence, newUncertain, ksPValue, detectors, recentZ,
-                recentRun, discordScore, error);
+                recentRun, discordScore, reference, referenceNote, error);
     }
 
     /** The same verdict carrying {@code newValues} (null: none), as the wire frames rebuild it. */
     public ScreenedSeries withValues(double[] newValues) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, newValues, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
-                discordScore, error);
+                discordScore, reference, referenceNote, error);
     }
 
     /** The series as it stands, with the sentence of a later stage's failure on it. */
     public ScreenedSeries withError(String sentence) {
         return new ScreenedSeries(id, labels, kind, status, candidate, ksStatistic, pValue, effectSize, direction,
                 onsetMs, startMs, stepMs, values, pattern, confidence, uncertain, ksPValue, detectors, recentZ, recentRun,
-                discordScore, sentence);
+                discordScore, reference, referenceNote, sentence);
     }
 
     /** A series whose screening threw: no statistics, the sentence says why. */
     public static ScreenedSeries failed(SeriesData series, String sentence) {
         return new ScreenedSeries(series.id(), series.labels(), series.kind(), ScreeningStatus.ERROR, false, Double.NaN,
                 Double.NaN, Double.NaN, 0, -1, series.startMs(), series.stepMs(), null, null, Double.NaN, false,
-                Double.NaN, List.of(), 0, 0, Double.NaN, sentence);
+                Double.NaN, List.of(), 0, 0, Double.NaN, null, null, sentence);
     }
 }

@@ -1,5 +1,6 @@
 package io.patternscope.detector.service;
 
+import io.patternscope.core.screening.SeasonalReference;
 import io.patternscope.core.screening.SeriesScreener;
 import io.patternscope.core.wire.ScreenedBatch;
 import io.patternscope.core.wire.ScreenedSeries;
@@ -32,7 +33,13 @@ public class BatchScreening {
     }
 
     public ScreenedBatch screen(SeriesBatch batch) {
-        return screen(batch, (screener, series) -> screen(screener, batch.testStartMs(), series));
+        SeasonalReference.Kind reference = referenceOf(batch.screening().reference());
+        return screen(batch, (screener, series) -> screen(screener, batch.testStartMs(), reference, series));
+    }
+
+    /** The analysis's reference; PRECEDING when none was named (older requests). */
+    static SeasonalReference.Kind referenceOf(String name) {
+        return name == null ? SeasonalReference.Kind.PRECEDING : SeasonalReference.Kind.valueOf(name);
     }
 
     /** The batch screened one series at a time by {@code screenOne}, each failure kept to its series. */
@@ -55,19 +62,26 @@ public class BatchScreening {
         return new ScreenedBatch(batch.analysisId(), batch.batchNo(), null, out);
     }
 
-    static ScreenedSeries screen(SeriesScreener screener, long testStartMs, SeriesData series) {
+    static ScreenedSeries screen(SeriesScreener screener, long testStartMs, SeasonalReference.Kind reference,
+                                 SeriesData series) {
         if (series.values() == null || series.stepMs() <= 0) {
             return ScreenedSeries.failed(series, "the fetched series has " + (series.values() == null ? "no values"
                     : "a step of " + series.stepMs() + " ms") + ", so it cannot be screened");
         }
         int testStart = (int) Math.ceil((double) (testStartMs - series.startMs()) / series.stepMs());
-        SeriesScreener.Outcome o = screener.screen(series.values(), testStart, series.kind() == SeriesData.ValueKind.GAUGE,
+        SeasonalReference.Choice choice = SeasonalReference.choose(reference, series.values(), Math.max(0, testStart),
+                series.past());
+        SeriesScreener.Outcome o = screener.screen(choice.values(), choice.split(), series.kind() == SeriesData.ValueKind.GAUGE,
                 series.stepMs());
-        long onsetMs = o.onsetIndex() < 0 ? -1 : series.startMs() + o.onsetIndex() * series.stepMs();
+        // Against past windows the screened values are those windows and then the test window: an onset
+        // is moved back onto the series' grid, one inside the past windows meaning the test window's start.
+        int onsetIndex = o.onsetIndex() < 0 || choice.used() == SeasonalReference.Kind.PRECEDING ? o.onsetIndex()
+                : Math.max(testStart, testStart + o.onsetIndex() - choice.split());
+        long onsetMs = onsetIndex < 0 ? -1 : series.startMs() + onsetIndex * series.stepMs();
         return new ScreenedSeries(series.id(), series.labels(), series.kind(), o.status(), o.candidate(),
                 o.ksStatistic(), o.pValue(), o.effectSize(), o.direction(), onsetMs, series.startMs(), series.stepMs(),
                 o.candidate() ? series.values() : null, null, Double.NaN, false, o.ksPValue(),
                 o.detectors().stream().sorted().toList(), o.recent().z(), o.recent().run(), o.discord().score(),
-                null);
+                choice.used().name(), choice.fallback(), null);
     }
 }

@@ -75,7 +75,7 @@ class BatchScreeningTest {
             if (s.id().startsWith("poison")) {
                 throw new IllegalStateException("illegal state: internal error");
             }
-            return BatchScreening.screen(screener, testStartMs, s);
+            return BatchScreening.screen(screener, testStartMs, io.patternscope.core.screening.SeasonalReference.Kind.PRECEDING, s);
         });
         assertEquals(3, out.series().size());
         assertEquals(ScreeningStatus.TESTED, out.series().get(0).status());
@@ -115,5 +115,51 @@ class BatchScreeningTest {
             assertTrue(s.detectors().contains(io.patternscope.core.wire.Detector.RECENT_EXTREME), s.id());
             assertEquals(44 * 300_000L, s.onsetMs(), s.id());
         }
+    }
+
+    /**
+     * A request rate on its daily ramp: the test hour differs from the two hours before it, not from
+     * the same hour on the three days before. AUTO compares it with those days and says so; PRECEDING
+     * flags it; without past windows AUTO falls back and the verdict says why.
+     */
+    @Test
+    void aDailyRhythmIsNoChangeAgainstEarlierDaysWithAuto() {
+        long step = 15_000;
+        int day = (int) (86_400_000L / step);
+        java.util.Random random = new java.util.Random(5);
+        java.util.function.LongToDoubleFunction rate = t -> 1000 + 800 * Math.sin(2 * Math.PI * (t + day / 4.0 + 240) / day)
+                + random.nextGaussian() * 10;
+        long origin = 10L * day;
+        double[] values = new double[721];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rate.applyAsDouble(origin + i);
+        }
+        List<SeriesData.PastWindow> past = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            double[] w = new double[240];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rate.applyAsDouble(origin + 481 + i - (long) k * day);
+            }
+            past.add(new SeriesData.PastWindow(k * 86_400_000L, w));
+        }
+        SeriesData rhythm = series("requests", values).withPast(past);
+        long testStartMs = 481 * step;
+        ScreenedSeries preceding = screenWith("PRECEDING", testStartMs, rhythm);
+        ScreenedSeries auto = screenWith("AUTO", testStartMs, rhythm);
+        ScreenedSeries withoutHistory = screenWith("AUTO", testStartMs, series("requests", values));
+        assertTrue(preceding.candidate(), "the ramp differs from the hours before");
+        assertEquals("PRECEDING", preceding.reference());
+        assertFalse(auto.candidate(), "and not from the days before");
+        assertEquals("DAILY", auto.reference());
+        assertEquals(null, auto.referenceNote());
+        assertEquals("PRECEDING", withoutHistory.reference());
+        assertTrue(withoutHistory.referenceNote().contains("earlier days"), withoutHistory.referenceNote());
+        assertTrue(withoutHistory.candidate());
+    }
+
+    private static ScreenedSeries screenWith(String reference, long testStartMs, SeriesData series) {
+        ScreeningParameters parameters = new ScreeningParameters(0.01, 3.0, null, reference);
+        return new BatchScreening(CONFIG).screen(new SeriesBatch("a5", testStartMs, parameters, 1, List.of(series)))
+                .series().get(0);
     }
 }
