@@ -4,6 +4,7 @@ import io.patternscope.bus.JetStreamBus;
 import io.patternscope.core.config.ClusterBackend;
 import io.patternscope.core.config.ClusterBackends;
 import io.patternscope.core.promql.SeriesSelector;
+import io.patternscope.core.screening.SeasonalReference;
 import io.patternscope.core.series.CounterRates;
 import io.patternscope.core.series.GridAligner;
 import io.patternscope.core.series.SeriesIds;
@@ -91,6 +92,8 @@ public class AnalysisFetcher {
         BatchPublisher batches = new BatchPublisher(bus, request.analysisId(), request.testStartMs(), request.screening(),
                 config.maxBatchBytes(), shard.shardNo() * FetchShard.SHARD_BATCH_SPAN);
         Set<String> emitted = new HashSet<>();
+        Map<String, List<SeriesData.PastWindow>> past = fetchPast(http, backend, request, shard, wanted, partialReasons);
+        batches.attachPast(past);
         String method;
         try {
             method = fetchByRemoteRead(http, backend, request, shard, wanted, batches, emitted);
@@ -112,6 +115,107 @@ public class AnalysisFetcher {
             partialReasons.add(missing + " discovered series returned no samples in the window");
         }
         complete(shard, method, batches.published(), batches.batches(), partialReasons, null);
+    }
+
+    /**
+     * The test window at each earlier clock time its seasonal reference needs (none for PRECEDING),
+     * read before the analysis window so each series leaves with its past windows: one remote read
+     * per offset, query_range per metric where remote read is not to be had. What cannot be read is
+     * said in the reasons; the detector then falls back to the preceding window for those series.
+     * Memory: the shard's series × offsets × test-window points, e.g. 2,500 × 6 × 241 doubles, 29 MB.
+     */
+    Map<String, List<SeriesData.PastWindow>> fetchPast(HttpClient http, ClusterBackend backend,
+                                                               AnalysisRequested request, FetchShard shard,
+                                                               Map<String, Map<String, String>> wanted,
+                                                               List<String> partialReasons) {
+        String name = request.screening() == null ? null : request.screening().reference();
+        List<Long> offsets = SeasonalReference.offsetsFor(name == null ? SeasonalReference.Kind.PRECEDING
+                : SeasonalReference.Kind.valueOf(name));
+        Map<String, List<SeriesData.PastWindow>> past = new HashMap<>();
+        if (offsets.isEmpty()) {
+            return past;
+        }
+        List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);
+        RemoteReadClient remoteRead = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs());
+        for (long offset : offsets) {
+            try {
+                remoteRead.readMetrics(selectors, shard.metrics(), partMatchers(shard.partition()),
+                        request.testStartMs() - offset - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs() - offset,
+                        (labels, timestamps, values, count) -> {
+                            String id = SeriesIds.canonical(labels);
+                            if (wanted.containsKey(id)) {
+                                long step = request.stepFromData()
+                                        ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
+                                        : request.stepMs();
+                                TestWindow window = TestWindow.of(request, step);
+                                double[] grid = GridAligner.align(timestamps, values, count, window.startMs() - offset, step,
+                                        window.points(), Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
+                                addPast(past, id, labels, offset, grid, step);
+                            }
+                        });
+            } catch (RemoteReadException e) {
+                pastByQueryRange(http, backend, request, shard, wanted, offset, past, partialReasons, e);
+            }
+        }
+        return past;
+    }
+
+    void pastByQueryRange(HttpClient http, ClusterBackend backend, AnalysisRequested request, FetchShard shard,
+                                  Map<String, Map<String, String>> wanted, long offset,
+                                  Map<String, List<SeriesData.PastWindow>> past, List<String> partialReasons,
+                                  RemoteReadException cause) {
+        PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
+        TestWindow window = TestWindow.of(request, request.stepMs());
+        Set<String> metrics = new TreeSet<>();
+        wanted.values().forEach(labels -> metrics.add(labels.getOrDefault("__name__", "")));
+        int failed = 0;
+        String firstError = null;
+        for (String metric : metrics) {
+            try {
+                for (RangeSeries series : client.queryRange(metricSelector(metric, backend, shard.partition()),
+                        window.startMs() - offset, request.endMs() - offset, request.stepMs())) {
+                    String id = SeriesIds.canonical(series.labels());
+                    if (wanted.containsKey(id)) {
+                        double[] grid = new double[window.points()];
+                        Arrays.fill(grid, Double.NaN);
+                        for (int i = 0; i < series.timestampsMs().length; i++) {
+                            int index = (int) Math.round((double) (series.timestampsMs()[i] - (window.startMs() - offset))
+                                    / request.stepMs());
+                            if (index >= 0 && index < grid.length) {
+                                grid[index] = series.values()[i];
+                            }
+                        }
+                        addPast(past, id, series.labels(), offset, grid, request.stepMs());
+                    }
+                }
+            } catch (io.patternscope.fetcher.client.BackendException | RuntimeException e) {
+                failed++;
+                firstError = firstError == null ? metric + ": " + e.getMessage() : firstError;
+            }
+        }
+        if (failed > 0) {
+            partialReasons.add(failed + " metric" + (failed == 1 ? "" : "s") + " could not be read " + offset / 3_600_000L
+                    + " h earlier for the seasonal reference (" + (cause.kind() == RemoteReadException.Kind.UNSUPPORTED ? ""
+                    : "remote read: " + cause.getMessage() + "; ") + firstError + "); their series were compared with the "
+                    + "preceding window");
+        }
+    }
+
+    /** Counters become rates in their past windows too, as on the analysis grid. */
+    private static void addPast(Map<String, List<SeriesData.PastWindow>> past, String id, Map<String, String> labels,
+                                long offset, double[] grid, long stepMs) {
+        boolean counter = CounterRates.isCounterName(labels.getOrDefault("__name__", ""));
+        past.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new SeriesData.PastWindow(offset, counter ? CounterRates.toRates(grid, stepMs) : grid));
+    }
+
+    /** Where the test window begins on a series' grid of {@code stepMs}, and how many points it holds. */
+    record TestWindow(long startMs, int points) {
+        static TestWindow of(AnalysisRequested request, long stepMs) {
+            int seriesPoints = (int) ((request.endMs() - request.startMs()) / stepMs) + 1;
+            int testIndex = (int) Math.ceil((double) (request.testStartMs() - request.startMs()) / stepMs);
+            return new TestWindow(request.startMs() + testIndex * stepMs, seriesPoints - testIndex);
+        }
     }
 
     /**

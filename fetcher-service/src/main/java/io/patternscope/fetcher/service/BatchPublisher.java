@@ -27,6 +27,7 @@ final class BatchPublisher {
     private final ScreeningParameters screening;
     private final long maxBytes;
     private final List<SeriesData> pending = new ArrayList<>();
+    private java.util.Map<String, List<SeriesData.PastWindow>> past = java.util.Map.of();
     private final long envelopeBytes;
     private long pendingBytes;
     private int batches;
@@ -46,7 +47,16 @@ final class BatchPublisher {
         this.maxBytes = Math.min(maxBytes, bus.maxPayloadBytes());
     }
 
+    /** Past windows (by series id) that leave with their series, for a seasonal reference. */
+    void attachPast(java.util.Map<String, List<SeriesData.PastWindow>> windows) {
+        this.past = windows;
+    }
+
     void add(SeriesData series) {
+        List<SeriesData.PastWindow> windows = past.get(series.id());
+        if (windows != null) {
+            series = series.withPast(windows);
+        }
         int size = SeriesBatchFrame.budgetSize(series);
         if (!pending.isEmpty() && pendingBytes + size > maxBytes) {
             flush();

@@ -64,6 +64,14 @@ class FetchFromPrometheusIT {
                         .append((start + i * STEP) / 1000).append('\n');
             }
         }
+        // A gauge with the same test hour one and two days earlier, each day's values its own (100·day + i).
+        om.append("# TYPE visits gauge\n");
+        for (int day = 2; day >= 0; day--) {
+            for (int i = 0; i < POINTS; i++) {
+                om.append("visits{cluster=\"east\"} ").append(100 * day + i).append(' ')
+                        .append((start - day * 86_400_000L + i * STEP) / 1000).append('\n');
+            }
+        }
         om.append("# EOF\n");
         prometheus = PrometheusFixture.start(om.toString());
     }
@@ -87,7 +95,7 @@ class FetchFromPrometheusIT {
                 List.of(SeriesIds.withMatcher("{__name__=~\".+\"}", "cluster", "east")), start, start + POINTS * STEP);
         Set<String> clusters = series.stream().map(s -> s.get("cluster")).collect(Collectors.toSet());
         assertEquals(Set.of("east"), clusters);
-        assertEquals(2 + BIG_METRIC_SERIES, series.size());
+        assertEquals(3 + BIG_METRIC_SERIES, series.size());
     }
 
     @Test
@@ -105,7 +113,7 @@ class FetchFromPrometheusIT {
                     viaRemoteRead.put(SeriesIds.canonical(labels),
                             AnalysisFetcher.toSeriesData("x", labels, grid, request.startMs(), request.stepMs()).values());
                 });
-        viaRemoteRead.keySet().removeIf(id -> id.startsWith("bucket"));
+        viaRemoteRead.keySet().removeIf(id -> id.startsWith("bucket") || id.startsWith("visits"));
         assertEquals(2, viaRemoteRead.size());
         for (String query : List.of("requests_total{cluster=\"east\"}", "temperature{cluster=\"east\"}")) {
             RangeSeries series = client.queryRange(query, start, end, STEP).get(0);
@@ -137,6 +145,54 @@ class FetchFromPrometheusIT {
         assertEquals(20 + 99 % 3, gauge.values()[110], 1e-9, "within the lookback the last sample holds");
         assertTrue(Double.isNaN(gauge.values()[130]), "past the 5-minute lookback the hole is a gap, not a zero");
         assertEquals(20 + 140 % 3, gauge.values()[140], 1e-9);
+    }
+
+    @Test
+    void aDailyReferenceReadsTheTestHourOnEarlierDaysByRemoteReadAndByQueryRange() throws Exception {
+        long end = start + (POINTS - 1) * STEP;
+        long testStart = end - 1_800_000;
+        AnalysisRequested request = new AnalysisRequested("a", "east", start, testStart, end, STEP, List.of("visits"),
+                List.of(), 100, new ScreeningParameters(0.01, 3.0, null, "DAILY"), false);
+        String id = "visits{cluster=\"east\"}";
+        Map<String, Map<String, String>> wanted = Map.of(id, Map.of("__name__", "visits"));
+        io.patternscope.core.wire.FetchShard shard = io.patternscope.core.wire.FetchShard.of("a", request, 0, 1,
+                List.of("visits"), null, List.of(id));
+        AnalysisFetcher fetcher = new AnalysisFetcher(null, null, config(), null);
+        List<String> reasons = new java.util.ArrayList<>();
+        Map<String, List<SeriesData.PastWindow>> viaRemoteRead = fetcher.fetchPast(HttpClient.newHttpClient(), label("east"),
+                request, shard, wanted, reasons);
+        assertEquals(List.of(), reasons);
+        int testIndex = (int) ((testStart - start) / STEP);
+        Map<Long, double[]> byOffset = new java.util.TreeMap<>();
+        viaRemoteRead.get(id).forEach(w -> byOffset.put(w.offsetMs(), w.values()));
+        assertEquals(Set.of(86_400_000L, 172_800_000L), byOffset.keySet(), "three days asked for, two in the data");
+        for (int day = 1; day <= 2; day++) {
+            double[] window = byOffset.get(day * 86_400_000L);
+            assertEquals(POINTS - testIndex, window.length, "as long as the test window");
+            for (int j = 0; j < window.length; j++) {
+                assertEquals(100 * day + testIndex + j, window[j], 1e-9, "day " + day + " point " + j);
+            }
+        }
+
+        Map<String, List<SeriesData.PastWindow>> viaQueryRange = new java.util.HashMap<>();
+        fetcher.pastByQueryRange(HttpClient.newHttpClient(), label("east"), request, shard, wanted, 86_400_000L, viaQueryRange,
+                reasons, new io.patternscope.remoteread.RemoteReadException(
+                        io.patternscope.remoteread.RemoteReadException.Kind.UNSUPPORTED, "no remote read", null));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(byOffset.get(86_400_000L), viaQueryRange.get(id).get(0).values(), 1e-9);
+    }
+
+    private static io.patternscope.fetcher.config.FetchConfig config() {
+        return new io.patternscope.fetcher.config.FetchConfig() {
+            public int maxBatchBytes() { return 768 * 1024; }
+            public int concurrency() { return 2; }
+            public int attempts() { return 2; }
+            public long backoffMs() { return 50; }
+            public int breakerFailures() { return 5; }
+            public Duration breakerOpenFor() { return Duration.ofSeconds(30); }
+            public int shardMaxSeries() { return 2500; }
+            public int shardWorkers() { return 1; }
+            public int workers() { return 1; }
+        };
     }
 
     @Test
