@@ -22,11 +22,15 @@ import java.util.Map;
  * @param discordThreshold a matrix-profile discord score (0 to √2) at or above which a series is a
  *                      finding on its own, whatever its KS test says (default: none; discords are
  *                      scored and listed, and make no finding alone)
+ * @param reference     what the test window is compared with: PRECEDING (default, the window before
+ *                      it), DAILY or WEEKLY (the same clock time 1–3 days or weeks earlier), AUTO
+ *                      (per series: a day or a week when the metric repeats itself, else PRECEDING);
+ *                      the test window must be shorter than the period
  */
 public record AnalysisRequestBody(String cluster, Alert alert, Window window, String testMargin, String testWindow,
                                   String step,
                                   List<String> selectors, List<String> exclude, Double fdrLevel, Double minEffectSize,
-                                  Integer maxSeries, Double discordThreshold) {
+                                  Integer maxSeries, Double discordThreshold, String reference) {
 
     /** @param activeAt RFC 3339 time or epoch seconds */
     public record Alert(String name, Map<String, String> labels, String activeAt) {

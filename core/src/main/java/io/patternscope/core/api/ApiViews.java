@@ -90,7 +90,7 @@ public final class ApiViews {
                              boolean changed, Double pValue, Double qValue, Double ksStatistic, Double effectSize,
                              String direction, Instant onset, String pattern, Double confidence, boolean uncertain,
                              List<String> detectors, Double ksPValue, Double recentZ, int recentRun,
-                             Double discordScore, String error) {
+                             Double discordScore, String reference, String referenceNote, String error) {
     }
 
     /** One page of an analysis's series, with the total the filters match. */
@@ -99,7 +99,7 @@ public final class ApiViews {
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
-                             Double discordThreshold, SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
+                             Double discordThreshold, String reference, SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
                              ServiceGraphView serviceGraph, List<GroupView> groups, List<FindingView> findings,
                              List<KnownNormalView> knownNormal, Instant generatedAt) {
     }

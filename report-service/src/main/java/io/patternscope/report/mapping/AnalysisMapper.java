@@ -54,7 +54,7 @@ public final class AnalysisMapper {
         return new ApiViews.SeriesView(r.seriesId, r.metric, readMap(r.labels), r.valueKind, r.status, changed, r.pValue,
                 r.qValue, r.ksStatistic, r.effectSize, r.direction > 0 ? "up" : (r.direction < 0 ? "down" : "none"),
                 r.onsetAt, r.pattern, r.confidence, r.uncertain, detectors(r.detectors), r.ksPValue, r.recentZ, r.recentRun,
-                r.discordScore, r.error);
+                r.discordScore, r.reference, r.referenceNote, r.error);
     }
 
     /**

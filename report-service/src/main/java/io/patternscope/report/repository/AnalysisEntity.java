@@ -40,6 +40,9 @@ public class AnalysisEntity extends PanacheEntityBase {
     /** The discord score that makes a finding alone; null: none does. */
     @Column(name = "discord_threshold")
     public Double discordThreshold;
+    /** PRECEDING, DAILY, WEEKLY or AUTO; null: PRECEDING. */
+    @Column(name = "reference")
+    public String reference;
     @Column(name = "max_series")
     public int maxSeries;
     public String status;

@@ -63,6 +63,12 @@ public class SeriesResultEntity extends PanacheEntityBase {
     public int recentRun;
     @Column(name = "discord_score")
     public Double discordScore;
+    /** What the test window was compared with: PRECEDING, DAILY or WEEKLY. */
+    @Column(name = "reference")
+    public String reference;
+    /** Why an asked-for seasonal reference was not the one used. */
+    @Column(name = "reference_note")
+    public String referenceNote;
     /** Why this series' screening or classification failed (null: it did not). */
     public String error;
 }

@@ -25,16 +25,16 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
     private static final String INSERT = "INSERT INTO series_result (id, analysis_id, batch_no, series_id, metric, labels, "
             + "value_kind, status, candidate, ks_statistic, p_value, effect_size, direction, onset_at, pattern, confidence, "
             + "start_ms, step_ms, series_values, uncertain, ks_p_value, detectors, recent_z, recent_run, error, "
-            + "discord_score) SELECT nextval('series_result_seq'), $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], "
+            + "discord_score, reference, reference_note) SELECT nextval('series_result_seq'), $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], "
             + "$7::text[], $8::boolean[], $9::float8[], $10::float8[], $11::float8[], $12::int[], $13::timestamptz[], $14::text[], "
             + "$15::float8[], $16::bigint[], $17::bigint[], $18::text[], $19::boolean[], $20::float8[], $21::text[], "
-            + "$22::float8[], $23::int[], $24::text[], $25::float8[]) AS u "
+            + "$22::float8[], $23::int[], $24::text[], $25::float8[], $26::text[], $27::text[]) AS u "
             + "WHERE EXISTS (SELECT 1 FROM analysis a WHERE a.id = $1 AND a.completed_at IS NULL) "
             + "ON CONFLICT (analysis_id, series_id) DO NOTHING";
 
     private static final String COLUMNS = "id, analysis_id, batch_no, series_id, metric, labels, value_kind, status, candidate, "
             + "ks_statistic, p_value, q_value, effect_size, direction, onset_at, pattern, confidence, uncertain, start_ms, step_ms, "
-            + "series_values, ks_p_value, detectors, recent_z, recent_run, error, discord_score";
+            + "series_values, ks_p_value, detectors, recent_z, recent_run, error, discord_score, reference, reference_note";
 
     @Inject
     Pool pool;
@@ -100,6 +100,8 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         Integer[] recentRun = new Integer[n];
         String[] error = new String[n];
         Double[] discord = new Double[n];
+        String[] reference = new String[n];
+        String[] referenceNote = new String[n];
         for (int i = 0; i < n; i++) {
             SeriesResultEntity r = rows.get(i);
             seriesId[i] = r.seriesId;
@@ -125,11 +127,13 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
             recentRun[i] = r.recentRun;
             error[i] = r.error;
             discord[i] = r.discordScore;
+            reference[i] = r.reference;
+            referenceNote[i] = r.referenceNote;
         }
         SeriesResultEntity first = rows.get(0);
         return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {first.analysisId, first.batchNo, seriesId, metric,
                 labels, kind, status, candidate, ks, p, effect, direction, onset, pattern, confidence, start, step, values,
-                uncertain, ksP, detectors, recentZ, recentRun, error, discord})).replaceWithVoid();
+                uncertain, ksP, detectors, recentZ, recentRun, error, discord, reference, referenceNote})).replaceWithVoid();
     }
 
     private static SeriesResultEntity fromRow(Row row) {
@@ -162,6 +166,8 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         e.recentRun = row.getInteger("recent_run") == null ? 0 : row.getInteger("recent_run");
         e.error = row.getString("error");
         e.discordScore = row.getDouble("discord_score");
+        e.reference = row.getString("reference");
+        e.referenceNote = row.getString("reference_note");
         return e;
     }
 

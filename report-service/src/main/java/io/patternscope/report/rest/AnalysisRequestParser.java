@@ -1,6 +1,7 @@
 package io.patternscope.report.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.patternscope.core.screening.SeasonalReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternscope.core.config.ClusterBackends;
@@ -148,9 +149,24 @@ public class AnalysisRequestParser {
             }
             discordThreshold = level;
         }
+        String reference = InputLimits.text(text(root, "reference"), "reference", 16);
+        if (reference != null) {
+            SeasonalReference.Kind kind;
+            try {
+                kind = SeasonalReference.Kind.valueOf(reference);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'reference' must be PRECEDING, DAILY, WEEKLY or AUTO, not '" + reference + "'");
+            }
+            if (test.toMillis() >= SeasonalReference.shortestPeriodMs(kind)) {
+                throw ApiException.badRequest("a " + kind + " reference compares the test window with the same clock time "
+                        + (kind == SeasonalReference.Kind.WEEKLY ? "a week" : "a day") + " earlier: a 'testWindow' of " + test
+                        + " would overlap it; choose a shorter test window or PRECEDING");
+            }
+            reference = kind == SeasonalReference.Kind.PRECEDING ? null : kind.name();
+        }
         return new NewAnalysis(cluster, alertName, alertLabels, alertAt, start, end.minus(test), end, step.toMillis(),
                 selectors(root.get("selectors"), "selectors"), selectors(root.get("exclude"), "exclude"), fdr, minEffect,
-                (int) maxSeries, !root.has("step"), discordThreshold);
+                (int) maxSeries, !root.has("step"), discordThreshold, reference);
     }
 
     private Duration defaultStep(Duration length) {

@@ -54,13 +54,14 @@ public class AnalysisService {
         a.fdrLevel = request.fdrLevel();
         a.minEffectSize = request.minEffectSize();
         a.discordThreshold = request.discordThreshold();
+        a.reference = request.reference();
         a.maxSeries = request.maxSeries();
         a.status = AnalysisStatus.PENDING.name();
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.inTransaction(() -> analyses.persist(a));
         AnalysisRequested message = new AnalysisRequested(a.id.toString(), a.cluster, a.windowStart.toEpochMilli(),
                 a.testStart.toEpochMilli(), a.windowEnd.toEpochMilli(), a.stepMs, request.selectors(), request.excludes(),
-                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize, a.discordThreshold), request.stepFromData());
+                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize, a.discordThreshold, a.reference), request.stepFromData());
         try {
             bus.publish(Subjects.ANALYSIS_REQUESTED, a.id + ":requested", message);
         } catch (RuntimeException e) {

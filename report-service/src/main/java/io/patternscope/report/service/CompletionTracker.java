@@ -320,6 +320,8 @@ public class CompletionTracker implements AnalysisEvents {
         e.recentZ = s.recentRun() > 0 ? finiteOrNull(s.recentZ()) : null;
         e.recentRun = s.recentRun();
         e.discordScore = finiteOrNull(s.discordScore());
+        e.reference = s.reference();
+        e.referenceNote = s.referenceNote() == null ? null : withoutNul(s.referenceNote());
         e.error = s.error() == null ? null : withoutNul(s.error());
         return e;
     }

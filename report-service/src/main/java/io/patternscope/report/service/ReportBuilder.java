@@ -231,6 +231,9 @@ public final class ReportBuilder {
             notes.add("The alert fired on component " + componentRanking.alerting().component() + ": it is shown as the alerting "
                     + "component, and the likely root causes are ranked among the others.");
         }
+        if (analysis.reference != null) {
+            notes.add(referenceNote(analysis.reference, results));
+        }
         if (byShapeAlone > 0) {
             notes.add(String.format(java.util.Locale.ROOT, "%d finding%s changed shape only: the discord detector fired "
                     + "(score ≥ %.2f) where the KS test did not find a change of at least the minimum effect. The pattern "
@@ -247,9 +250,37 @@ public final class ReportBuilder {
                 graph.edges().stream().limit(EDGES_SHOWN).toList());
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
                 alert, AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
-                analysis.fdrLevel, analysis.minEffectSize, analysis.discordThreshold, summary, rootCauses,
+                analysis.fdrLevel, analysis.minEffectSize, analysis.discordThreshold,
+                analysis.reference == null ? "PRECEDING" : analysis.reference, summary, rootCauses,
                 componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
                 groups, findings, matchedKnownNormal, now);
+    }
+
+    /** What the seasonal reference an analysis asked for was in fact for its series, and why some fell back. */
+    static String referenceNote(String asked, List<SeriesResultEntity> results) {
+        Map<String, Integer> used = new TreeMap<>();
+        int fellBack = 0;
+        String firstReason = null;
+        for (SeriesResultEntity r : results) {
+            if (r.reference != null) {
+                used.merge(r.reference, 1, Integer::sum);
+            }
+            if (r.referenceNote != null) {
+                fellBack++;
+                firstReason = firstReason == null ? r.referenceNote : firstReason;
+            }
+        }
+        StringBuilder note = new StringBuilder("Reference ").append(asked).append(": the test window was compared with ");
+        note.append(String.format(java.util.Locale.ROOT, "earlier days for %d series, earlier weeks for %d, the preceding window "
+                + "for %d.", used.getOrDefault("DAILY", 0), used.getOrDefault("WEEKLY", 0), used.getOrDefault("PRECEDING", 0)));
+        if (fellBack > 0) {
+            note.append(' ').append(fellBack).append(fellBack == 1 ? " series fell" : " series fell")
+                    .append(" back to the preceding window, e.g. ").append(firstReason);
+            if (note.charAt(note.length() - 1) != '.') {
+                note.append('.');
+            }
+        }
+        return note.toString();
     }
 
     /** The findings ordered by relevance, highest first, the earlier rank breaking ties; ranks renumbered. */

@@ -22,7 +22,7 @@ class ReportMarkdownTest {
         ApiViews.ReportView report = new ApiViews.ReportView("id", "east", "COMPLETED", null,
                 new ApiViews.AlertView("HighLatency", Map.of(), t.plusSeconds(600)),
                 new ApiViews.WindowView(t.minusSeconds(7200), t, t.plusSeconds(600), 15), "pattern-cnn@2", "remote_read_chunks",
-                0.01, 3, null, new ApiViews.SummaryView(10, 10, 10, 9, 1, 0, 0, 0, 0, 2, 1, 1, Map.of("LEVEL_SHIFT_UP", 1), List.of(),
+                0.01, 3, null, "PRECEDING", new ApiViews.SummaryView(10, 10, 10, 9, 1, 0, 0, 0, 0, 2, 1, 1, Map.of("LEVEL_SHIFT_UP", 1), List.of(),
                 List.of()),
                 List.of(new ApiViews.ComponentView(1, evil, 12.5, "changed; " + evil, t, 1,
                         List.of(new ApiViews.EvidenceView(finding.series(), "LEVEL_SHIFT_UP", 12.5, t)))),

@@ -35,6 +35,7 @@ class AnalysisResourceTest {
                 Arguments.of("window too long", "{`cluster`:`test-east`,`window`:{`start`:`2026-11-20T09:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "longer than the maximum"),
                 Arguments.of("bad time", "{`cluster`:`test-east`,`window`:{`start`:`yesterday`,`end`:`2026-11-23T08:00:00Z`}}", "is not a time"),
                 Arguments.of("too many points", "{`cluster`:`test-east`,`step`:`PT1S`,`window`:{`start`:`2026-11-23T00:00:00Z`,`end`:`2026-11-23T08:00:00Z`}}", "points per series"),
+                Arguments.of("unknown reference", "{`cluster`:`test-east`,`reference`:`MONTHLY`,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'reference' must be PRECEDING, DAILY, WEEKLY or AUTO"),
                 Arguments.of("discord threshold of 0", "{`cluster`:`test-east`,`discordThreshold`:0,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'discordThreshold' must be a discord score"),
                 Arguments.of("discord threshold beyond √2", "{`cluster`:`test-east`,`discordThreshold`:1.5,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "at most √2"),
                 Arguments.of("discord threshold as text", "{`cluster`:`test-east`,`discordThreshold`:`high`,`window`:{`start`:`2026-11-23T08:00:00Z`,`end`:`2026-11-23T09:00:00Z`}}", "'discordThreshold' must be a number"),
@@ -82,16 +83,20 @@ class AnalysisResourceTest {
     io.patternscope.report.service.Transactions tx;
 
     @Test
-    void aDiscordThresholdIsStoredWithTheAnalysisAndNoneByDefault() {
+    void aDiscordThresholdAndAReferenceAreStoredWithTheAnalysisAndNoneByDefault() {
         String with = given().contentType(ContentType.JSON)
-                .body("{\"cluster\":\"test-east\",\"discordThreshold\":0.7,\"window\":{\"start\":\"2026-11-23T08:00:00Z\","
-                        + "\"end\":\"2026-11-23T09:00:00Z\"}}")
+                .body("{\"cluster\":\"test-east\",\"discordThreshold\":0.7,\"reference\":\"AUTO\",\"window\":"
+                        + "{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
                 .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
         String without = given().contentType(ContentType.JSON)
                 .body("{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}}")
                 .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
-        assertEquals(0.7, tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(with))).discordThreshold);
-        assertEquals(null, tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(without))).discordThreshold);
+        io.patternscope.report.repository.AnalysisEntity stored = tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(with)));
+        assertEquals(0.7, stored.discordThreshold);
+        assertEquals("AUTO", stored.reference);
+        io.patternscope.report.repository.AnalysisEntity plain = tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(without)));
+        assertEquals(null, plain.discordThreshold);
+        assertEquals(null, plain.reference, "PRECEDING");
         given().delete("/api/v1/analyses/" + with).then().statusCode(204);
         given().delete("/api/v1/analyses/" + without).then().statusCode(204);
     }

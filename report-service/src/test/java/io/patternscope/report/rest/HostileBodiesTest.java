@@ -27,7 +27,7 @@ class HostileBodiesTest {
     private static final int BODIES = 1500;
     private static final List<String> FIELDS = List.of("cluster", "alert", "window", "start", "end", "name", "labels",
             "activeAt", "step", "testWindow", "testMargin", "selectors", "exclude", "fdrLevel", "minEffectSize", "maxSeries",
-            "discordThreshold", "extra");
+            "discordThreshold", "reference", "extra");
     private static final String VALID = "{\"cluster\":\"test-east\",\"window\":{\"start\":\"2026-11-23T06:00:00Z\","
             + "\"end\":\"2026-11-23T09:00:00Z\"},\"selectors\":[\"up\"],\"step\":\"PT1M\"}";
 

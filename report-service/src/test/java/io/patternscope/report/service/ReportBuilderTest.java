@@ -58,6 +58,25 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aSeasonalReferenceSaysWhatEachSeriesWasComparedWithAndWhySomeFellBack() {
+        List<SeriesResultEntity> results = results();
+        results.get(0).reference = "DAILY";
+        results.get(1).reference = "DAILY";
+        results.get(2).reference = "PRECEDING";
+        results.get(2).referenceNote = "no earlier day with data at the test window's clock time; compared with the preceding window";
+        AnalysisEntity a = analysis();
+        a.reference = "DAILY";
+        ApiViews.ReportView report = new ReportBuilder().build(a, results, Instant.now(), RankingSettings.defaults("t"));
+        assertEquals("DAILY", report.reference());
+        assertTrue(report.summary().notes().contains("Reference DAILY: the test window was compared with earlier days for 2 "
+                + "series, earlier weeks for 0, the preceding window for 1. 1 series fell back to the preceding window, e.g. no "
+                + "earlier day with data at the test window's clock time; compared with the preceding window."),
+                report.summary().notes().toString());
+        assertTrue(new ReportBuilder().build(analysis(), results(), Instant.now(), RankingSettings.defaults("t")).summary().notes()
+                .stream().noneMatch(n -> n.startsWith("Reference")), "nothing to say for the preceding window");
+    }
+
+    @Test
     void anUncertainPatternIsFlaggedOnItsFindingAndCountedInTheNotes() {
         List<SeriesResultEntity> results = results();
         results.get(1).uncertain = true;
