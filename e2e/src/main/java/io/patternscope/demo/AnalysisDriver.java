@@ -50,14 +50,21 @@ public final class AnalysisDriver {
 
     /** POST /api/v1/analyses for the alert, as the UI's Analyze button does. */
     public Reply analyzeAlert(String cluster, JsonNode alert) throws IOException, InterruptedException {
-        return analyzeAlert(cluster, alert, null);
+        return analyzeAlert(cluster, alert, null, null);
     }
 
-    /** The same, with the discord detector making findings at {@code discordThreshold} (null: none). */
-    public Reply analyzeAlert(String cluster, JsonNode alert, Double discordThreshold) throws IOException, InterruptedException {
+    /**
+     * The same, with the discord detector making findings at {@code discordThreshold} (null: none)
+     * and the test window compared with {@code reference} (null: the preceding window).
+     */
+    public Reply analyzeAlert(String cluster, JsonNode alert, Double discordThreshold, String reference)
+            throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         if (discordThreshold != null) {
             body.put("discordThreshold", discordThreshold);
+        }
+        if (reference != null) {
+            body.put("reference", reference);
         }
         body.put("cluster", cluster);
         ObjectNode a = body.putObject("alert");

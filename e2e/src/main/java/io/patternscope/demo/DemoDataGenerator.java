@@ -62,7 +62,46 @@ public final class DemoDataGenerator {
     private void generate(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
         podFamilies(out, topologies);
         nodeFamilies(out, topologies);
+        dailyFamilies(out, topologies);
         nabFamilies(out);
+    }
+
+    /** A metric whose daily rhythm is steepest at the alert, written for the 3 days before too. */
+    public static final String DAILY_RHYTHM_METRIC = "shop_sessions_active";
+
+    // ---- a daily rhythm -------------------------------------------------------------------------
+
+    /**
+     * Active shop sessions per site: ±40 % over the day, rising fastest at the data's end, so the
+     * test hour differs from the hours before it (PRECEDING calls it changed) and repeats the same
+     * hour of the 3 days before (a DAILY or AUTO reference does not). Nothing in the incident
+     * touches it.
+     */
+    private void dailyFamilies(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
+        out.family(DAILY_RHYTHM_METRIC, "gauge", "Shop sessions in progress.");
+        double end = epochSeconds[points - 1];
+        for (String cluster : topologies.keySet()) {
+            Random r = new Random(settings.seed() ^ (cluster + "daily").hashCode());
+            for (String site : List.of("www", "mobile")) {
+                double level = site.equals("www") ? 5000 : 2000;
+                double[][] pastDays = new double[3][points];
+                for (int k = 0; k < 3; k++) {
+                    for (int i = 0; i < points; i++) {
+                        pastDays[k][i] = sessions(level, epochSeconds[i] - end, r);
+                    }
+                }
+                double[] values = new double[points];
+                for (int i = 0; i < points; i++) {
+                    values[i] = sessions(level, epochSeconds[i] - end, r);
+                }
+                out.seriesWithPast(DAILY_RHYTHM_METRIC, new java.util.TreeMap<>(Map.of("cluster", cluster, "site", site)),
+                        pastDays, values);
+            }
+        }
+    }
+
+    private static double sessions(double level, double secondsFromEnd, Random r) {
+        return Math.round(level * (1 + 0.4 * Math.sin(2 * Math.PI * secondsFromEnd / 86_400)) + 10 * r.nextGaussian());
     }
 
     // ---- pods -----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
 
     private final BufferedWriter out;
     private final String[] timestamps;
+    private final long startMs;
+    private final long stepMs;
     private String family;
     private long samples;
     private long series;
@@ -24,6 +26,8 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
     public OpenMetricsWriter(Path file, long startMs, long stepMs, int points) throws IOException {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.timestamps = new String[points];
+        this.startMs = startMs;
+        this.stepMs = stepMs;
         for (int i = 0; i < points; i++) {
             long ms = startMs + i * stepMs;
             timestamps[i] = (ms % 1000 == 0) ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
@@ -36,9 +40,32 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
         out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
     }
 
+    /** The earlier days first, oldest first, then the grid: a series' samples must be in time order. */
+    @Override
+    public void seriesWithPast(String sampleName, Map<String, String> labels, double[][] pastDays, double[] values)
+            throws IOException {
+        String head = head(sampleName, labels);
+        for (int k = pastDays.length - 1; k >= 0; k--) {
+            long shift = (k + 1) * 86_400_000L;
+            for (int i = 0; i < pastDays[k].length; i++) {
+                if (!Double.isNaN(pastDays[k][i])) {
+                    long ms = startMs + i * stepMs - shift;
+                    out.append(head).append(format(pastDays[k][i])).append(' ')
+                            .append(ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)).append('\n');
+                    samples++;
+                }
+            }
+        }
+        write(head, values);
+    }
+
     /** One series of the current family; NaN values are left out (a gap). */
     @Override
     public void series(String sampleName, Map<String, String> labels, double[] values) throws IOException {
+        write(head(sampleName, labels), values);
+    }
+
+    private static String head(String sampleName, Map<String, String> labels) {
         StringBuilder prefix = new StringBuilder(sampleName).append('{');
         boolean first = true;
         for (Map.Entry<String, String> l : new TreeMap<>(labels).entrySet()) {
@@ -49,7 +76,10 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
             prefix.append(l.getKey()).append("=\"").append(l.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
                     .append('"');
         }
-        String head = prefix.append("} ").toString();
+        return prefix.append("} ").toString();
+    }
+
+    private void write(String head, double[] values) throws IOException {
         StringBuilder line = new StringBuilder(128);
         for (int i = 0; i < values.length; i++) {
             double v = values[i];

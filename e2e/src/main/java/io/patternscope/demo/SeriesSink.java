@@ -11,4 +11,13 @@ public interface SeriesSink {
 
     /** One series of the current family on the generator's grid; NaN is a gap. */
     void series(String sampleName, Map<String, String> labels, double[] values) throws IOException;
+
+    /**
+     * One series with the same grid on earlier days too: {@code pastDays[k]} holds the values
+     * {@code k + 1} days before the grid. A sink that keeps only the grid takes {@code values}.
+     */
+    default void seriesWithPast(String sampleName, Map<String, String> labels, double[][] pastDays, double[] values)
+            throws IOException {
+        series(sampleName, labels, values);
+    }
 }

@@ -141,14 +141,30 @@ class EndToEndIT {
 
         // With discords on, the leaking pod's two shape-only symptoms (a stuck value, a shorter GC
         // period) become findings named by the discord detector; without, they are scored only.
-        JsonNode stuckBefore = seriesOf(id, Incident.STUCK_VALUE_METRIC, rootPod);
+        // With AUTO, the daily rhythm is compared with the same hour on the days before and is no
+        // change; against the preceding window it is one.
+        JsonNode stuckBefore = seriesOf(id, Incident.STUCK_VALUE_METRIC, "pod", rootPod);
         assertTrue(!stuckBefore.path("changed").asBoolean() && stuckBefore.path("discordScore").asDouble() >= 0.7,
                 "scored, not a finding: " + stuckBefore);
-        String shapes = driver.analyzeAlert("east", alert, 0.7).body().path("id").asText();
+        for (String site : java.util.List.of("www", "mobile")) {
+            JsonNode daily = seriesOf(id, DemoDataGenerator.DAILY_RHYTHM_METRIC, "site", site);
+            assertTrue(daily.path("changed").asBoolean(), "the rhythm differs from the hours before: " + daily);
+            assertEquals("PRECEDING", daily.path("reference").asText());
+        }
+        String shapes = driver.analyzeAlert("east", alert, 0.7, "AUTO").body().path("id").asText();
         JsonNode shapeReport = driver.awaitReport(shapes, Duration.ofMinutes(3), s -> { });
         assertEquals(0.7, shapeReport.path("discordThreshold").asDouble());
+        assertEquals("AUTO", shapeReport.path("reference").asText());
+        for (String site : java.util.List.of("www", "mobile")) {
+            JsonNode daily = seriesOf(shapes, DemoDataGenerator.DAILY_RHYTHM_METRIC, "site", site);
+            assertEquals("DAILY", daily.path("reference").asText(), daily.toString());
+            assertTrue(!daily.path("changed").asBoolean() && !daily.path("detectors").toString().contains("KS"),
+                    "against the days before the rhythm is no change: " + daily);
+        }
+        assertTrue(shapeReport.path("summary").path("notes").toString().contains("Reference AUTO"),
+                shapeReport.path("summary").path("notes").toString());
         for (String metric : java.util.List.of(Incident.STUCK_VALUE_METRIC, Incident.PERIOD_CHANGE_METRIC)) {
-            JsonNode series = seriesOf(shapes, metric, rootPod);
+            JsonNode series = seriesOf(shapes, metric, "pod", rootPod);
             assertTrue(series.path("changed").asBoolean(), metric + ": " + series);
             assertTrue(series.path("detectors").toString().contains("DISCORD"), metric + ": " + series);
             assertTrue(AnalysisDriver.rankOf(shapeReport, metric, rootPod) > 0, metric + " is among the findings");
@@ -158,15 +174,15 @@ class EndToEndIT {
         assertEquals(Incident.ROOT_CAUSE_SERVICE, shapeReport.path("likelyRootCauses").path(0).path("component").asText());
     }
 
-    /** The one series of {@code metric} on {@code pod} as {@code /series} lists it. */
-    private JsonNode seriesOf(String analysisId, String metric, String pod) throws Exception {
+    /** The one series of {@code metric} whose {@code label} is {@code value}, as {@code /series} lists it. */
+    private JsonNode seriesOf(String analysisId, String metric, String label, String value) throws Exception {
         JsonNode page = driver.get("/api/v1/analyses/" + analysisId + "/series?size=1000").body();
         for (JsonNode s : page.path("series")) {
-            if (metric.equals(s.path("metric").asText()) && pod.equals(s.path("labels").path("pod").asText())) {
+            if (metric.equals(s.path("metric").asText()) && value.equals(s.path("labels").path(label).asText())) {
                 return s;
             }
         }
-        throw new AssertionError("no " + metric + " series of " + pod + " in " + page);
+        throw new AssertionError("no " + metric + " series with " + label + "=" + value + " in " + page);
     }
 
     @Test
