@@ -66,16 +66,17 @@ public final class DemoDataGenerator {
         nabFamilies(out);
     }
 
-    /** A metric whose daily rhythm is steepest at the alert, written for the 3 days before too. */
+    /** A metric with a daily schedule that surges in the alert's test hour, written for the 3 days before too. */
     public static final String DAILY_RHYTHM_METRIC = "shop_sessions_active";
 
     // ---- a daily rhythm -------------------------------------------------------------------------
 
     /**
-     * Active shop sessions per site: ±40 % over the day, rising fastest at the data's end, so the
-     * test hour differs from the hours before it (PRECEDING calls it changed) and repeats the same
-     * hour of the 3 days before (a DAILY or AUTO reference does not). Nothing in the incident
-     * touches it.
+     * Active shop sessions per site: the shop opens at the same clock time every day, 50 minutes
+     * before the data's end (inside the alert's test hour), and sessions triple within minutes.
+     * Against the hours before it that is a level shift (PRECEDING calls it changed); against the
+     * same hour on the 3 days before it is the usual morning (DAILY or AUTO does not). Nothing in
+     * the incident touches it.
      */
     private void dailyFamilies(SeriesSink out, Map<String, DemoTopology> topologies) throws IOException {
         out.family(DAILY_RHYTHM_METRIC, "gauge", "Shop sessions in progress.");
@@ -101,7 +102,8 @@ public final class DemoDataGenerator {
     }
 
     private static double sessions(double level, double secondsFromEnd, Random r) {
-        return Math.round(level * (1 + 0.4 * Math.sin(2 * Math.PI * secondsFromEnd / 86_400)) + 10 * r.nextGaussian());
+        double opening = 1 / (1 + Math.exp(-(secondsFromEnd + 50 * 60) / 120));
+        return Math.round(level * (0.35 + 0.65 * opening) + 10 * r.nextGaussian());
     }
 
     // ---- pods -----------------------------------------------------------------------------------

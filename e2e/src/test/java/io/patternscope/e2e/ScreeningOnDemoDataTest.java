@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.patternscope.core.screening.BenjaminiHochberg;
+import io.patternscope.core.screening.SeasonalReference;
 import io.patternscope.core.screening.SeriesScreener;
+import io.patternscope.core.wire.SeriesData;
 import io.patternscope.core.series.CounterRates;
 import io.patternscope.core.wire.ScreeningStatus;
 import io.patternscope.demo.DemoClock;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScreeningOnDemoDataTest {
 
-    private record Series(String family, String type, Map<String, String> labels, double[] values) {
+    private record Series(String family, String type, Map<String, String> labels, double[] values, double[][] pastDays) {
     }
 
     @Test
@@ -51,8 +53,13 @@ class ScreeningOnDemoDataTest {
 
             @Override
             public void series(String sampleName, Map<String, String> labels, double[] values) {
+                seriesWithPast(sampleName, labels, new double[0][], values);
+            }
+
+            @Override
+            public void seriesWithPast(String sampleName, Map<String, String> labels, double[][] pastDays, double[] values) {
                 if ("east".equals(labels.get("cluster"))) {
-                    east.add(new Series(current[0], current[1], Map.copyOf(labels), values));
+                    east.add(new Series(current[0], current[1], Map.copyOf(labels), values, pastDays));
                 }
             }
         });
@@ -66,19 +73,34 @@ class ScreeningOnDemoDataTest {
         double[] p = new double[east.size()];
         double[] effect = new double[east.size()];
         double[] discord = new double[east.size()];
+        double[] pAuto = new double[east.size()];
+        double[] effectAuto = new double[east.size()];
         for (int i = 0; i < east.size(); i++) {
             Series s = east.get(i);
             double[] values = "counter".equals(s.type()) ? CounterRates.toRates(s.values(), step) : s.values();
-            SeriesScreener.Outcome o = screener.screen(Arrays.copyOfRange(values, from, alertIndex + 1), 480,
-                    !"counter".equals(s.type()), step);
+            double[] window = Arrays.copyOfRange(values, from, alertIndex + 1);
+            SeriesScreener.Outcome o = screener.screen(window, 480, !"counter".equals(s.type()), step);
             p[i] = o.status() == ScreeningStatus.TESTED ? o.pValue() : Double.NaN;
             effect[i] = o.effectSize();
             discord[i] = o.status() == ScreeningStatus.TESTED ? o.discord().score() : Double.NaN;
+            List<SeriesData.PastWindow> past = new ArrayList<>();
+            for (int k = 0; k < s.pastDays().length; k++) {
+                past.add(new SeriesData.PastWindow((k + 1) * SeasonalReference.DAY_MS,
+                        Arrays.copyOfRange(s.pastDays()[k], from + 480, alertIndex + 1)));
+            }
+            SeasonalReference.Choice auto = SeasonalReference.choose(SeasonalReference.Kind.AUTO, window, 480, past);
+            SeriesScreener.Outcome a = auto.used() == SeasonalReference.Kind.PRECEDING ? o
+                    : screener.screen(auto.values(), auto.split(), !"counter".equals(s.type()), step);
+            pAuto[i] = a.status() == ScreeningStatus.TESTED ? a.pValue() : Double.NaN;
+            effectAuto[i] = a.effectSize();
         }
         double[] q = BenjaminiHochberg.adjust(p);
+        double[] qAuto = BenjaminiHochberg.adjust(pAuto);
 
         int[] passed = new int[3];
         int[] passedEnsemble = new int[3];
+        int[] passedAuto = new int[3];
+        int significantAuto = 0;
         int[] total = new int[3];
         boolean rootPassed = false;
         int significant = 0;
@@ -86,11 +108,18 @@ class ScreeningOnDemoDataTest {
             significant += !Double.isNaN(q[i]) && q[i] <= 0.01 ? 1 : 0;
             boolean changed = !Double.isNaN(q[i]) && q[i] <= 0.01 && Math.abs(effect[i]) >= 3;
             boolean changedShape = discord[i] >= SeriesScreener.Settings.SUGGESTED_DISCORD_THRESHOLD;
+            significantAuto += !Double.isNaN(qAuto[i]) && qAuto[i] <= 0.01 ? 1 : 0;
+            boolean changedAuto = !Double.isNaN(qAuto[i]) && qAuto[i] <= 0.01 && Math.abs(effectAuto[i]) >= 3;
             Series s = east.get(i);
             int role = role(s, rootPod);
             total[role]++;
             passed[role] += changed ? 1 : 0;
-            passedEnsemble[role] += changed || changedShape ? 1 : 0;
+            passedEnsemble[role] += changedAuto || changedShape ? 1 : 0;
+            passedAuto[role] += changedAuto ? 1 : 0;
+            if (s.family().equals(DemoDataGenerator.DAILY_RHYTHM_METRIC)) {
+                assertTrue(changed, "against the preceding window the daily rhythm is a change");
+                assertFalse(changedAuto, "against the days before it is not");
+            }
             if (role == 0) {
                 rootPassed = changed;
             }
@@ -104,7 +133,9 @@ class ScreeningOnDemoDataTest {
         System.out.printf(Locale.ROOT, "BH-significant %d of %d; screening pass rate: root cause %d/%d, symptoms %d/%d (%.0f %%), "
                         + "unrelated %d/%d (%.1f %%)%n", significant, east.size(), passed[0], total[0], passed[1], total[1],
                 100 * symptomRate, passed[2], total[2], 100 * unrelatedRate);
-        System.out.printf(Locale.ROOT, "ensemble (or discord ≥ %.2f) pass rate: root cause %d/%d, symptoms %d/%d, unrelated %d/%d (%.1f %%)%n",
+        System.out.printf(Locale.ROOT, "AUTO reference: BH-significant %d; pass rate: root cause %d/%d, symptoms %d/%d, unrelated %d/%d%n",
+                significantAuto, passedAuto[0], total[0], passedAuto[1], total[1], passedAuto[2], total[2]);
+        System.out.printf(Locale.ROOT, "ensemble (AUTO, or discord ≥ %.2f) pass rate: root cause %d/%d, symptoms %d/%d, unrelated %d/%d (%.1f %%)%n",
                 SeriesScreener.Settings.SUGGESTED_DISCORD_THRESHOLD, passedEnsemble[0], total[0], passedEnsemble[1], total[1],
                 passedEnsemble[2], total[2], 100.0 * passedEnsemble[2] / total[2]);
         assertTrue(rootPassed, "the leaking pod's memory must pass screening");
