@@ -63,7 +63,7 @@ async function analyze(button: HTMLButtonElement, a: Alert): Promise<void> {
   button.textContent = 'Starting…';
   try {
     const created = await postJson<Analysis>('/api/v1/analyses',
-      { cluster: a.cluster, alert: { name: a.name, labels: a.labels, activeAt: a.activeAt } });
+      { cluster: a.cluster, alert: { name: a.name, labels: a.labels, activeAt: a.activeAt }, reference: 'AUTO' });
     location.hash = `#/analysis/${encodeURIComponent(created.id)}`;
   } catch (err) {
     button.disabled = false;
@@ -84,6 +84,11 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
   const basis = h('span', { id: 'w-basis' });
   const selectors = h('input', { id: 'w-selectors', type: 'text', placeholder: 'optional: {namespace="shop"}, up' });
   const shapes = h('input', { id: 'w-shapes', type: 'checkbox' });
+  const reference = h('select', { id: 'w-reference' },
+    h('option', { value: 'AUTO', selected: 'selected' }, 'the same hour on earlier days or weeks, for metrics with a rhythm'),
+    h('option', { value: 'PRECEDING' }, 'the hours just before it'),
+    h('option', { value: 'DAILY' }, 'the same hour on the 3 days before'),
+    h('option', { value: 'WEEKLY' }, 'the same hour on the 3 weeks before'));
   const message = h('p', { class: 'error', role: 'alert' });
   let alerts: Alert[] = [];
   let edited = false;
@@ -108,6 +113,7 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
     h('div', { class: 'row' },
       h('label', {}, 'Cluster ', cluster), h('label', {}, 'From ', start), h('label', {}, 'To ', end)),
     h('label', { class: 'wide' }, 'Selectors ', selectors),
+    h('label', { class: 'wide' }, 'Compare the test window with ', reference),
     h('label', { title: 'A series whose test window holds a shape unlike its reference (matrix-profile discord ≥ 0.70) '
       + 'is a finding even when its values stay in range: a stuck value, a changed period. Finds more, and more noise.' },
       shapes, ' Also report changed shapes (discords)'),
@@ -123,6 +129,7 @@ function windowForm(me: Me): { element: HTMLElement; useAlerts: (alerts: Alert[]
     const list = selectors.value.split(/,(?![^{]*})/).map((s) => s.trim()).filter(Boolean);
     if (list.length) body.selectors = list;
     if (shapes.checked) body.discordThreshold = 0.7;
+    body.reference = reference.value;
     try {
       const created = await postJson<Analysis>('/api/v1/analyses', body);
       location.hash = `#/analysis/${encodeURIComponent(created.id)}`;

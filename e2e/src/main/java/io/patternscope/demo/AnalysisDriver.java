@@ -48,9 +48,12 @@ public final class AnalysisDriver {
         throw new IllegalStateException("alert " + name + " did not fire for cluster " + cluster + " within " + timeout);
     }
 
-    /** POST /api/v1/analyses for the alert, as the UI's Analyze button does. */
+    /**
+     * POST /api/v1/analyses for the alert, as the UI's Analyze button does: each series compared
+     * with earlier days or weeks when it has a rhythm (AUTO), else with the hours before.
+     */
     public Reply analyzeAlert(String cluster, JsonNode alert) throws IOException, InterruptedException {
-        return analyzeAlert(cluster, alert, null, null);
+        return analyzeAlert(cluster, alert, null, "AUTO");
     }
 
     /**
