@@ -2,7 +2,10 @@ import { getJson, putJson } from '../api';
 import { append, h } from '../dom';
 import { PATTERNS as ALL_PATTERNS, type Me } from '../types';
 
-interface Ranking { tenant: string; stillAbnormal: number; recovered: number; patternWeights: Record<string, number>; hiddenPatterns: string[] }
+interface Ranking {
+  tenant: string; stillAbnormal: number; recovered: number; patternWeights: Record<string, number>; hiddenPatterns: string[];
+  reference: string | null;
+}
 
 /** Patterns a tenant can hide: every class but NONE, which is never ranked. */
 const PATTERNS = ALL_PATTERNS.filter((p) => p !== 'NONE');
@@ -71,8 +74,12 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
     value: Object.entries(current.patternWeights).map(([p, w]) => `${p}=${w}`).join(', ') });
   const boxes = PATTERNS.map((p) => h('label', { class: 'chip' },
     h('input', { type: 'checkbox', value: p, checked: current.hiddenPatterns.includes(p) }), ` ${p}`));
+  const reference = h('select', { name: 'reference' },
+    ...['PRECEDING', 'AUTO', 'DAILY', 'WEEKLY'].map((r) => h('option',
+      r === (current.reference ?? 'PRECEDING') ? { value: r, selected: 'selected' } : { value: r }, r)));
   const message = h('p', { role: 'status' });
   append(card, h('h2', {}, `Tenant ${tenant}`),
+    h('label', { class: 'wide' }, 'Compare test windows with, when a request names no reference ', reference),
     h('div', { class: 'row' }, h('label', {}, 'Still abnormal (type 1) ', still), h('label', {}, 'Recovered (type 2) ', recovered)),
     h('label', { class: 'wide' }, 'Per-pattern weights (override the type\'s weight) ', weights),
     h('p', {}, 'Hide these patterns from the findings:'), h('div', { class: 'chips' }, ...boxes),
@@ -83,7 +90,7 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
     const hidden = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
     try {
       current = await putJson<Ranking>(path, { stillAbnormal: Number(still.value), recovered: Number(recovered.value),
-        patternWeights: parseWeights(weights.value), hiddenPatterns: hidden });
+        patternWeights: parseWeights(weights.value), hiddenPatterns: hidden, reference: reference.value });
       message.textContent = 'Saved.';
     } catch (err) {
       message.className = 'error';

@@ -11,10 +11,16 @@ import java.util.stream.Collectors;
 /**
  * A tenant's ranking: the weights of still-abnormal (type 1) and recovered (type 2) patterns, per
  * pattern overrides, and the patterns its operators do not want to see at all. Score =
- * −log(max(p, 1e-4)) × weight (PatternMatcher); defaults 0.8 and 0.2, nothing hidden.
+ * −log(max(p, 1e-4)) × weight (PatternMatcher); defaults 0.8 and 0.2, nothing hidden. Also the
+ * reference its analyses use when a request names none ({@code reference}: PRECEDING when null).
  */
 public record RankingSettings(String tenant, double stillAbnormal, double recovered, Map<String, Double> patternWeights,
-                              List<String> hiddenPatterns) {
+                              List<String> hiddenPatterns, String reference) {
+
+    public RankingSettings(String tenant, double stillAbnormal, double recovered, Map<String, Double> patternWeights,
+                           List<String> hiddenPatterns) {
+        this(tenant, stillAbnormal, recovered, patternWeights, hiddenPatterns, null);
+    }
 
     public static final double MAX_WEIGHT = 10;
     private static final Set<String> PATTERNS = Arrays.stream(PatternClass.values()).map(Enum::name)
@@ -46,6 +52,10 @@ public record RankingSettings(String tenant, double stillAbnormal, double recove
             if (!PATTERNS.contains(p)) {
                 return "unknown pattern '" + p + "' in 'hiddenPatterns'; patterns are " + Arrays.toString(PatternClass.values());
             }
+        }
+        if (reference != null && Arrays.stream(io.patternscope.core.screening.SeasonalReference.Kind.values())
+                .noneMatch(k -> k.name().equals(reference))) {
+            return "'reference' must be PRECEDING, DAILY, WEEKLY or AUTO";
         }
         return null;
     }

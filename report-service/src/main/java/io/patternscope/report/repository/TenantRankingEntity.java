@@ -21,6 +21,9 @@ public class TenantRankingEntity extends PanacheEntityBase {
     public String patternWeights;
     @Column(name = "hidden_patterns")
     public String hiddenPatterns;
+    /** The default reference of the tenant's analyses; null: PRECEDING. */
+    @Column(name = "reference")
+    public String reference;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

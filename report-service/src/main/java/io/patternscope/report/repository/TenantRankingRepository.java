@@ -18,7 +18,7 @@ public class TenantRankingRepository implements PanacheRepositoryBase<TenantRank
         return findById(tenant).map(e -> e == null ? RankingSettings.defaults(tenant)
                 : new RankingSettings(tenant, e.stillAbnormal, e.recovered,
                         AnalysisMapper.read(e.patternWeights, new TypeReference<Map<String, Double>>() { }),
-                        AnalysisMapper.read(e.hiddenPatterns, new TypeReference<List<String>>() { })));
+                        AnalysisMapper.read(e.hiddenPatterns, new TypeReference<List<String>>() { }), e.reference));
     }
 
     public Uni<RankingSettings> save(RankingSettings s) {
@@ -29,6 +29,7 @@ public class TenantRankingRepository implements PanacheRepositoryBase<TenantRank
             e.recovered = s.recovered();
             e.patternWeights = AnalysisMapper.write(s.patternWeights());
             e.hiddenPatterns = AnalysisMapper.write(s.hiddenPatterns());
+            e.reference = s.reference();
             e.updatedAt = Instant.now();
             return existing == null ? persist(e) : Uni.createFrom().item(e);
         }).replaceWith(s);

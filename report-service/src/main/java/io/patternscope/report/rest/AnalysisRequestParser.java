@@ -162,7 +162,7 @@ public class AnalysisRequestParser {
                         + (kind == SeasonalReference.Kind.WEEKLY ? "a week" : "a day") + " earlier: a 'testWindow' of " + test
                         + " would overlap it; choose a shorter test window or PRECEDING");
             }
-            reference = kind == SeasonalReference.Kind.PRECEDING ? null : kind.name();
+            reference = kind.name();
         }
         return new NewAnalysis(cluster, alertName, alertLabels, alertAt, start, end.minus(test), end, step.toMillis(),
                 selectors(root.get("selectors"), "selectors"), selectors(root.get("exclude"), "exclude"), fdr, minEffect,

@@ -54,16 +54,24 @@ public class RankingSettingsResource {
                     node.has("patternWeights") ? JSON.convertValue(node.get("patternWeights"),
                             new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Double>>() { }) : null,
                     node.has("hiddenPatterns") ? JSON.convertValue(node.get("hiddenPatterns"),
-                            new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() { }) : null);
+                            new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() { }) : null,
+                    node.hasNonNull("reference") ? text(node, "reference") : null);
         } catch (IOException | IllegalArgumentException e) {
             throw ApiException.badRequest("malformed ranking settings: expected {\"stillAbnormal\":0.8,\"recovered\":0.2,"
-                    + "\"patternWeights\":{\"SINGLE_SPIKE\":0.1},\"hiddenPatterns\":[\"FLUCTUATIONS\"]}");
+                    + "\"patternWeights\":{\"SINGLE_SPIKE\":0.1},\"hiddenPatterns\":[\"FLUCTUATIONS\"],\"reference\":\"AUTO\"}");
         }
         String problem = asked.problem();
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }
         return tx.inTransaction(() -> ranking.save(asked));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        if (!node.get(field).isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be PRECEDING, DAILY, WEEKLY or AUTO");
+        }
+        return node.get(field).asText();
     }
 
     private static double number(com.fasterxml.jackson.databind.JsonNode node, String field, double fallback) {

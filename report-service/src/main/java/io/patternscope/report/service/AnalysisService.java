@@ -28,13 +28,29 @@ public class AnalysisService {
     private final io.patternscope.report.repository.SeriesResultRepository results;
     private final Transactions tx;
     private final JetStreamBus bus;
+    private final io.patternscope.report.repository.TenantRankingRepository tenantSettings;
+    private final io.patternscope.core.config.ClusterBackends clusters;
 
     public AnalysisService(AnalysisRepository analyses, io.patternscope.report.repository.SeriesResultRepository results,
-                           Transactions tx, JetStreamBus bus) {
+                           Transactions tx, JetStreamBus bus,
+                           io.patternscope.report.repository.TenantRankingRepository tenantSettings,
+                           io.patternscope.core.config.ClusterBackends clusters) {
         this.analyses = analyses;
         this.results = results;
         this.tx = tx;
         this.bus = bus;
+        this.tenantSettings = tenantSettings;
+        this.clusters = clusters;
+    }
+
+    /** The reference the request names, else its tenant's default (null: the preceding window). */
+    private String reference(NewAnalysis request) {
+        if (request.reference() != null) {
+            return request.reference();
+        }
+        String tenant = clusters.find(request.cluster()).map(io.patternscope.core.config.ClusterBackend::tenant)
+                .orElse(request.cluster());
+        return tx.readOnly(() -> tenantSettings.settings(tenant)).reference();
     }
 
     /** Stores the analysis as PENDING, then hands it to the fetchers. */
@@ -54,7 +70,7 @@ public class AnalysisService {
         a.fdrLevel = request.fdrLevel();
         a.minEffectSize = request.minEffectSize();
         a.discordThreshold = request.discordThreshold();
-        a.reference = request.reference();
+        a.reference = reference(request);
         a.maxSeries = request.maxSeries();
         a.status = AnalysisStatus.PENDING.name();
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -231,7 +231,7 @@ public final class ReportBuilder {
             notes.add("The alert fired on component " + componentRanking.alerting().component() + ": it is shown as the alerting "
                     + "component, and the likely root causes are ranked among the others.");
         }
-        if (analysis.reference != null) {
+        if (analysis.reference != null && !"PRECEDING".equals(analysis.reference)) {
             notes.add(referenceNote(analysis.reference, results));
         }
         if (byShapeAlone > 0) {

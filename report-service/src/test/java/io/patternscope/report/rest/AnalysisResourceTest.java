@@ -194,5 +194,31 @@ class AnalysisResourceTest {
         given().contentType(ContentType.JSON).body("[1,2").put(path).then().statusCode(400)
                 .body("error", containsString("malformed ranking settings"));
         given().get(path).then().statusCode(200).body("hiddenPatterns[0]", equalTo("FLUCTUATIONS"));
+        given().contentType(ContentType.JSON).body("{\"reference\":\"HOURLY\"}").put(path).then().statusCode(400)
+                .body("error", containsString("'reference' must be PRECEDING, DAILY, WEEKLY or AUTO"));
+        given().contentType(ContentType.JSON).body("{\"reference\":7}").put(path).then().statusCode(400)
+                .body("error", containsString("'reference' must be"));
+    }
+
+    @Test
+    void anAnalysisThatNamesNoReferenceTakesItsTenantsDefault() {
+        String settings = "/api/v1/tenants/test-east/ranking";
+        String window = "\"window\":{\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T09:00:00Z\"}";
+        try {
+            given().contentType(ContentType.JSON).body("{\"reference\":\"AUTO\"}").put(settings).then().statusCode(200)
+                    .body("reference", equalTo("AUTO"));
+            String byDefault = given().contentType(ContentType.JSON).body("{\"cluster\":\"test-east\"," + window + "}")
+                    .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+            String named = given().contentType(ContentType.JSON)
+                    .body("{\"cluster\":\"test-east\",\"reference\":\"PRECEDING\"," + window + "}")
+                    .post("/api/v1/analyses").then().statusCode(202).extract().path("id");
+            assertEquals("AUTO", tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(byDefault))).reference);
+            assertEquals("PRECEDING", tx.readOnly(() -> analyses.findById(java.util.UUID.fromString(named))).reference,
+                    "the request's own word wins");
+            given().delete("/api/v1/analyses/" + byDefault).then().statusCode(204);
+            given().delete("/api/v1/analyses/" + named).then().statusCode(204);
+        } finally {
+            given().contentType(ContentType.JSON).body("{}").put(settings).then().statusCode(200);
+        }
     }
 }
