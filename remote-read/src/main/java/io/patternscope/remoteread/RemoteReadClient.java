@@ -53,12 +53,38 @@ public final class RemoteReadClient {
      */
     public Answer read(List<List<SeriesSelector.Matcher>> selectors, long startMs, long endMs, SeriesCallback callback)
             throws RemoteReadException {
+        List<Query> queries = new ArrayList<>();
+        for (List<SeriesSelector.Matcher> matchers : selectors) {
+            queries.add(new Query(matchers, startMs, endMs));
+        }
+        return read(queries, (query, labels, timestamps, values, count) -> callback.accept(labels, timestamps, values, count));
+    }
+
+    /** One query of a read request: its matchers and its own time range. */
+    public record Query(List<SeriesSelector.Matcher> matchers, long startMs, long endMs) {
+    }
+
+    /** Receives each series with the index of the query (in the request's order) that it answers. */
+    @FunctionalInterface
+    public interface QuerySeriesCallback {
+        void accept(int query, Map<String, String> labels, long[] timestamps, double[] values, int count);
+    }
+
+    /**
+     * Reads several queries, each over its own range, in one request: what a seasonal reference
+     * needs (the same series at several earlier clock times) costs one round trip.
+     */
+    public Answer read(List<Query> queries, QuerySeriesCallback callback) throws RemoteReadException {
         Remote.ReadRequest.Builder request = Remote.ReadRequest.newBuilder()
                 .addAcceptedResponseTypes(Remote.ReadRequest.ResponseType.STREAMED_XOR_CHUNKS)
                 .addAcceptedResponseTypes(Remote.ReadRequest.ResponseType.SAMPLES);
-        for (List<SeriesSelector.Matcher> matchers : selectors) {
-            Remote.Query.Builder query = Remote.Query.newBuilder().setStartTimestampMs(startMs).setEndTimestampMs(endMs);
-            for (SeriesSelector.Matcher m : matchers) {
+        long[][] ranges = new long[queries.size()][];
+        for (int q = 0; q < queries.size(); q++) {
+            Query asked = queries.get(q);
+            ranges[q] = new long[] {asked.startMs(), asked.endMs()};
+            Remote.Query.Builder query = Remote.Query.newBuilder().setStartTimestampMs(asked.startMs())
+                    .setEndTimestampMs(asked.endMs());
+            for (SeriesSelector.Matcher m : asked.matchers()) {
                 query.addMatchers(Types.LabelMatcher.newBuilder().setName(m.name()).setValue(m.value())
                         .setType(Types.LabelMatcher.Type.valueOf(m.type().name())));
             }
@@ -71,7 +97,7 @@ public final class RemoteReadClient {
             throw new RemoteReadException(RemoteReadException.Kind.FAILED, "cannot compress the read request", e);
         }
         return BackendRequests.withRetries(attempts, backoffMs, RemoteReadException.class,
-                e -> e.kind() == RemoteReadException.Kind.RETRYABLE, () -> send(body, startMs, endMs, callback));
+                e -> e.kind() == RemoteReadException.Kind.RETRYABLE, () -> send(body, ranges, callback));
     }
 
     /**
@@ -88,30 +114,44 @@ public final class RemoteReadClient {
     /** The same, every query also carrying {@code extra} matchers (a part of a large metric). */
     public Answer readMetrics(List<String> selectors, List<String> metrics, List<SeriesSelector.Matcher> extra, long startMs,
                               long endMs, SeriesCallback callback) throws RemoteReadException {
+        return readMetrics(selectors, metrics, extra, List.of(new long[] {startMs, endMs}),
+                (range, labels, timestamps, values, count) -> callback.accept(labels, timestamps, values, count));
+    }
+
+    /**
+     * The same over several ranges in one request (one query per selector and range); the callback
+     * gets the index of the range a series answers.
+     */
+    public Answer readMetrics(List<String> selectors, List<String> metrics, List<SeriesSelector.Matcher> extra,
+                              List<long[]> ranges, QuerySeriesCallback callback) throws RemoteReadException {
         // Metric names are [a-zA-Z0-9_:]*: safe inside a regular expression as they are.
         SeriesSelector.Matcher names = new SeriesSelector.Matcher(SeriesSelector.MatchType.RE, "__name__",
                 String.join("|", metrics));
-        List<List<SeriesSelector.Matcher>> queries = new ArrayList<>();
-        for (String selector : selectors) {
-            List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
-            matchers.add(names);
-            matchers.addAll(extra);
-            queries.add(matchers);
+        List<Query> queries = new ArrayList<>();
+        for (long[] range : ranges) {
+            for (String selector : selectors) {
+                List<SeriesSelector.Matcher> matchers = new ArrayList<>(SeriesSelector.parse(selector));
+                matchers.add(names);
+                matchers.addAll(extra);
+                queries.add(new Query(matchers, range[0], range[1]));
+            }
         }
+        int perRange = selectors.size();
         try {
-            return read(queries, startMs, endMs, callback);
+            return read(queries, (query, labels, timestamps, values, count) -> callback.accept(query / perRange, labels,
+                    timestamps, values, count));
         } catch (RemoteReadException e) {
             if (e.kind() != RemoteReadException.Kind.LIMIT || metrics.size() < 2) {
                 throw e;
             }
             int half = metrics.size() / 2;
-            Answer answer = readMetrics(selectors, metrics.subList(0, half), extra, startMs, endMs, callback);
-            readMetrics(selectors, metrics.subList(half, metrics.size()), extra, startMs, endMs, callback);
+            Answer answer = readMetrics(selectors, metrics.subList(0, half), extra, ranges, callback);
+            readMetrics(selectors, metrics.subList(half, metrics.size()), extra, ranges, callback);
             return answer;
         }
     }
 
-    private Answer send(byte[] body, long startMs, long endMs, SeriesCallback callback) throws RemoteReadException {
+    private Answer send(byte[] body, long[][] ranges, QuerySeriesCallback callback) throws RemoteReadException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url("/api/v1/read")))
                 .timeout(backend.requestTimeout())
                 .header("Content-Type", "application/x-protobuf")
@@ -137,7 +177,7 @@ public final class RemoteReadClient {
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.startsWith("application/x-streamed-protobuf")) {
-                readStreamed(in, startMs, endMs, callback);
+                readStreamed(in, ranges, callback);
                 return Answer.STREAMED_XOR_CHUNKS;
             }
             readSamples(in.readAllBytes(), callback);
@@ -163,9 +203,9 @@ public final class RemoteReadClient {
      * Prometheus sends at most one series per frame and splits a series whose chunks exceed a frame
      * over consecutive frames with the same labels: those are merged before the series is handed on.
      */
-    private static void readStreamed(InputStream in, long startMs, long endMs, SeriesCallback callback) throws IOException {
+    private static void readStreamed(InputStream in, long[][] ranges, QuerySeriesCallback callback) throws IOException {
         ChunkedFrameReader frames = new ChunkedFrameReader(in, MAX_FRAME_BYTES);
-        SeriesAssembler series = new SeriesAssembler(startMs, endMs, callback);
+        SeriesAssembler series = new SeriesAssembler(ranges, callback);
         byte[] frame;
         while ((frame = frames.next()) != null) {
             Remote.ChunkedReadResponse response = Remote.ChunkedReadResponse.parseFrom(frame);
@@ -178,18 +218,16 @@ public final class RemoteReadClient {
 
     /** Collects the chunks of one series (possibly over several frames) and decodes them. */
     private static final class SeriesAssembler {
-        private final long startMs;
-        private final long endMs;
-        private final SeriesCallback callback;
+        private final long[][] ranges;
+        private final QuerySeriesCallback callback;
         private final List<byte[]> chunks = new ArrayList<>();
         private List<Types.Label> labels;
         private long queryIndex = -1;
         private long[] timestamps = new long[1024];
         private double[] values = new double[1024];
 
-        SeriesAssembler(long startMs, long endMs, SeriesCallback callback) {
-            this.startMs = startMs;
-            this.endMs = endMs;
+        SeriesAssembler(long[][] ranges, QuerySeriesCallback callback) {
+            this.ranges = ranges;
             this.callback = callback;
         }
 
@@ -207,7 +245,7 @@ public final class RemoteReadClient {
             }
         }
 
-        void flush() {
+        void flush() throws IOException {
             if (labels == null) {
                 return;
             }
@@ -224,6 +262,11 @@ public final class RemoteReadClient {
                 n += XorChunkDecoder.decode(chunk, timestamps, values, n);
             }
             // Chunks cover whole head/block ranges: keep only the samples of the asked range.
+            if (queryIndex < 0 || queryIndex >= ranges.length) {
+                throw new IOException("an answer to query " + queryIndex + " of " + ranges.length);
+            }
+            long startMs = ranges[(int) queryIndex][0];
+            long endMs = ranges[(int) queryIndex][1];
             int from = 0;
             while (from < n && timestamps[from] < startMs) {
                 from++;
@@ -236,15 +279,16 @@ public final class RemoteReadClient {
                 System.arraycopy(timestamps, from, timestamps, 0, to - from);
                 System.arraycopy(values, from, values, 0, to - from);
             }
-            callback.accept(RemoteReadClient.labels(labels), timestamps, values, to - from);
+            callback.accept((int) queryIndex, RemoteReadClient.labels(labels), timestamps, values, to - from);
             chunks.clear();
             labels = null;
         }
     }
 
-    private static void readSamples(byte[] compressed, SeriesCallback callback) throws IOException {
+    private static void readSamples(byte[] compressed, QuerySeriesCallback callback) throws IOException {
         Remote.ReadResponse response = Remote.ReadResponse.parseFrom(Snappy.uncompress(compressed));
-        for (Remote.QueryResult result : response.getResultsList()) {
+        for (int q = 0; q < response.getResultsCount(); q++) {
+            Remote.QueryResult result = response.getResults(q);
             for (Types.TimeSeries series : result.getTimeseriesList()) {
                 int n = series.getSamplesCount();
                 long[] timestamps = new long[n];
@@ -253,7 +297,7 @@ public final class RemoteReadClient {
                     timestamps[i] = series.getSamples(i).getTimestamp();
                     values[i] = series.getSamples(i).getValue();
                 }
-                callback.accept(labels(series.getLabelsList()), timestamps, values, n);
+                callback.accept(q, labels(series.getLabelsList()), timestamps, values, n);
             }
         }
     }

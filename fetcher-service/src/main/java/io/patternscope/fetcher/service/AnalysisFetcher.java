@@ -120,7 +120,8 @@ public class AnalysisFetcher {
     /**
      * The test window at each earlier clock time its seasonal reference needs (none for PRECEDING),
      * read before the analysis window so each series leaves with its past windows: one remote read
-     * per offset, query_range per metric where remote read is not to be had. What cannot be read is
+     * whose queries each cover one offset, query_range per metric and offset where remote read is
+     * not to be had. What cannot be read is
      * said in the reasons; the detector then falls back to the preceding window for those series.
      * Memory: the shard's series × offsets × test-window points, e.g. 2,500 × 6 × 241 doubles, 29 MB.
      */
@@ -136,24 +137,28 @@ public class AnalysisFetcher {
             return past;
         }
         List<String> selectors = FetchPlanner.scoped(FetchPlanner.includes(request), backend);
-        RemoteReadClient remoteRead = new RemoteReadClient(http, backend, config.attempts(), config.backoffMs());
+        List<long[]> ranges = new ArrayList<>();
         for (long offset : offsets) {
-            try {
-                remoteRead.readMetrics(selectors, shard.metrics(), partMatchers(shard.partition()),
-                        request.testStartMs() - offset - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs() - offset,
-                        (labels, timestamps, values, count) -> {
-                            String id = SeriesIds.canonical(labels);
-                            if (wanted.containsKey(id)) {
-                                long step = request.stepFromData()
-                                        ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
-                                        : request.stepMs();
-                                TestWindow window = TestWindow.of(request, step);
-                                double[] grid = GridAligner.align(timestamps, values, count, window.startMs() - offset, step,
-                                        window.points(), Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
-                                addPast(past, id, labels, offset, grid, step);
-                            }
-                        });
-            } catch (RemoteReadException e) {
+            ranges.add(new long[] {request.testStartMs() - offset - GridAligner.DEFAULT_LOOKBACK_MS, request.endMs() - offset});
+        }
+        try {
+            new RemoteReadClient(http, backend, config.attempts(), config.backoffMs()).readMetrics(selectors, shard.metrics(),
+                    partMatchers(shard.partition()), ranges, (range, labels, timestamps, values, count) -> {
+                        String id = SeriesIds.canonical(labels);
+                        if (wanted.containsKey(id)) {
+                            long offset = offsets.get(range);
+                            long step = request.stepFromData()
+                                    ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
+                                    : request.stepMs();
+                            TestWindow window = TestWindow.of(request, step);
+                            double[] grid = GridAligner.align(timestamps, values, count, window.startMs() - offset, step,
+                                    window.points(), Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
+                            addPast(past, id, labels, offset, grid, step);
+                        }
+                    });
+        } catch (RemoteReadException e) {
+            past.clear();
+            for (long offset : offsets) {
                 pastByQueryRange(http, backend, request, shard, wanted, offset, past, partialReasons, e);
             }
         }
