@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code bench detectors}: recall and false-alarm rate of each screening detector on NAB's real,
@@ -43,7 +44,7 @@ final class DetectorBench {
     private DetectorBench() {
     }
 
-    private record Series(String name, double[] values, long stepMs, boolean[] inWindow, List<Integer> anomalies) {
+    private record Series(double[] values, long stepMs, boolean[] inWindow, List<Integer> anomalies) {
     }
 
     /** What each detector said about one window. */
@@ -64,7 +65,7 @@ final class DetectorBench {
             if (!file.getKey().startsWith("real") || !Files.isRegularFile(csv)) {
                 continue;
             }
-            Series s = read(file.getKey(), csv, file.getValue(), points.get(file.getKey()));
+            Series s = read(csv, file.getValue(), points.get(file.getKey()));
             for (int anomaly : s.anomalies()) {
                 int testStart = anomaly - (3 * TEST) / 4;
                 if (testStart - PRECEDING >= 0 && testStart + TEST <= s.values().length) {
@@ -116,13 +117,9 @@ final class DetectorBench {
                 Double.isNaN(discord) ? 0 : discord, auto.used() != SeasonalReference.Kind.PRECEDING);
     }
 
-    private interface Fires {
-        boolean test(Verdict v);
-    }
-
-    private static void print(String name, List<Verdict> anomalous, List<Verdict> normal, Fires fires) {
-        long hit = anomalous.stream().filter(fires::test).count();
-        long alarm = normal.stream().filter(fires::test).count();
+    private static void print(String name, List<Verdict> anomalous, List<Verdict> normal, Predicate<Verdict> fires) {
+        long hit = anomalous.stream().filter(fires).count();
+        long alarm = normal.stream().filter(fires).count();
         double[] r = wilson(hit, anomalous.size());
         double[] f = wilson(alarm, normal.size());
         System.out.printf(Locale.ROOT, "detectors.%s.recall %.3f [%.3f, %.3f]%ndetectors.%s.false_alarms %.3f [%.3f, %.3f]%n",
@@ -147,7 +144,7 @@ final class DetectorBench {
         return true;
     }
 
-    private static Series read(String name, Path csv, JsonNode windows, JsonNode anomalyTimes) throws IOException {
+    private static Series read(Path csv, JsonNode windows, JsonNode anomalyTimes) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         int n = lines.size() - 1;
         long[] times = new long[n];
@@ -183,6 +180,6 @@ final class DetectorBench {
             long at = LocalDateTime.parse(t.asText(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
             anomalies.add(Math.min(length - 1, (int) Math.round((double) (at - times[0]) / step)));
         }
-        return new Series(name, values, step, inWindow, anomalies);
+        return new Series(values, step, inWindow, anomalies);
     }
 }

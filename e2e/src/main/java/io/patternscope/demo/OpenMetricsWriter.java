@@ -29,8 +29,7 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
         this.startMs = startMs;
         this.stepMs = stepMs;
         for (int i = 0; i < points; i++) {
-            long ms = startMs + i * stepMs;
-            timestamps[i] = (ms % 1000 == 0) ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
+            timestamps[i] = seconds(startMs + i * stepMs);
         }
     }
 
@@ -49,9 +48,8 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
             long shift = (k + 1) * 86_400_000L;
             for (int i = 0; i < pastDays[k].length; i++) {
                 if (!Double.isNaN(pastDays[k][i])) {
-                    long ms = startMs + i * stepMs - shift;
                     out.append(head).append(format(pastDays[k][i])).append(' ')
-                            .append(ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)).append('\n');
+                            .append(seconds(startMs + i * stepMs - shift)).append('\n');
                     samples++;
                 }
             }
@@ -63,6 +61,11 @@ public final class OpenMetricsWriter implements SeriesSink, AutoCloseable {
     @Override
     public void series(String sampleName, Map<String, String> labels, double[] values) throws IOException {
         write(head(sampleName, labels), values);
+    }
+
+    /** An OpenMetrics timestamp: seconds, with a fraction only when there is one. */
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
     }
 
     private static String head(String sampleName, Map<String, String> labels) {

@@ -99,7 +99,8 @@ public final class ApiViews {
 
     public record ReportView(String analysisId, String cluster, String status, String statusReason, AlertView alert,
                              WindowView window, String model, String fetchMethod, double fdrLevel, double minEffectSize,
-                             Double discordThreshold, String reference, SummaryView summary, List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
+                             Double discordThreshold, String reference, SummaryView summary,
+                             List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
                              ServiceGraphView serviceGraph, List<GroupView> groups, List<FindingView> findings,
                              List<KnownNormalView> knownNormal, Instant generatedAt) {
     }

@@ -53,8 +53,9 @@ public record RankingSettings(String tenant, double stillAbnormal, double recove
                 return "unknown pattern '" + p + "' in 'hiddenPatterns'; patterns are " + Arrays.toString(PatternClass.values());
             }
         }
-        if (reference != null && Arrays.stream(io.patternscope.core.screening.SeasonalReference.Kind.values())
-                .noneMatch(k -> k.name().equals(reference))) {
+        try {
+            io.patternscope.core.screening.SeasonalReference.Kind.of(reference);
+        } catch (IllegalArgumentException e) {
             return "'reference' must be PRECEDING, DAILY, WEEKLY or AUTO";
         }
         return null;

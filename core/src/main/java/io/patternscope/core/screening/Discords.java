@@ -50,18 +50,8 @@ public final class Discords {
         }
         int m = MatrixProfile.subsequenceLength(stepMs <= 0 ? SHAPE_STEP_MS : stepMs * factor, test.length);
         double[] best = MatrixProfile.bestCorrelations(test, reference, m);
-        double worst = Double.NaN;
-        int at = -1;
-        for (int i = 0; i < best.length; i++) {
-            if (!Double.isNaN(best[i])) {
-                double score = Math.sqrt(Math.max(0, 1 - best[i]));
-                if (Double.isNaN(worst) || score > worst) {
-                    worst = score;
-                    at = i;
-                }
-            }
-        }
-        return at < 0 ? Result.NONE : new Result(worst, split + at * factor);
+        int at = MatrixProfile.discordIndex(best);
+        return at < 0 ? Result.NONE : new Result(MatrixProfile.score(best[at]), split + at * factor);
     }
 
     /** Means of {@code factor} points from {@code from} on; a trailing partial bucket counts. */

@@ -186,14 +186,25 @@ public final class MatrixProfile {
      * NaN when no subsequence of A has a profile value.
      */
     public static double discordScore(double[] a, double[] b, int m) {
-        double worst = Double.NaN;
-        for (double rho : bestCorrelations(a, b, m)) {
-            if (!Double.isNaN(rho)) {
-                double score = Math.sqrt(Math.max(0, 1 - rho));
-                worst = Double.isNaN(worst) ? score : Math.max(worst, score);
+        double[] best = bestCorrelations(a, b, m);
+        int at = discordIndex(best);
+        return at < 0 ? Double.NaN : score(best[at]);
+    }
+
+    /** Which subsequence is the discord: the lowest best correlation (-1 when none has a profile value). */
+    static int discordIndex(double[] bestCorrelations) {
+        int at = -1;
+        for (int i = 0; i < bestCorrelations.length; i++) {
+            if (!Double.isNaN(bestCorrelations[i]) && (at < 0 || bestCorrelations[i] < bestCorrelations[at])) {
+                at = i;
             }
         }
-        return worst;
+        return at;
+    }
+
+    /** A best correlation as a discord score: √(1 − ρ). */
+    static double score(double rho) {
+        return Math.sqrt(Math.max(0, 1 - rho));
     }
 
     /**

@@ -21,7 +21,18 @@ import java.util.List;
  */
 public final class SeasonalReference {
 
-    public enum Kind { PRECEDING, DAILY, WEEKLY, AUTO }
+    public enum Kind {
+        PRECEDING, DAILY, WEEKLY, AUTO;
+
+        /**
+         * The kind a stored or requested name stands for; null (an analysis that named none) is PRECEDING.
+         *
+         * @throws IllegalArgumentException for a name that is none of them
+         */
+        public static Kind of(String name) {
+            return name == null ? PRECEDING : valueOf(name);
+        }
+    }
 
     /** AUTO takes a period when consecutive past windows correlate this much. */
     public static final double MIN_REPETITION = 0.5;

@@ -33,13 +33,8 @@ public class BatchScreening {
     }
 
     public ScreenedBatch screen(SeriesBatch batch) {
-        SeasonalReference.Kind reference = referenceOf(batch.screening().reference());
+        SeasonalReference.Kind reference = SeasonalReference.Kind.of(batch.screening().reference());
         return screen(batch, (screener, series) -> screen(screener, batch.testStartMs(), reference, series));
-    }
-
-    /** The analysis's reference; PRECEDING when none was named (older requests). */
-    static SeasonalReference.Kind referenceOf(String name) {
-        return name == null ? SeasonalReference.Kind.PRECEDING : SeasonalReference.Kind.valueOf(name);
     }
 
     /** The batch screened one series at a time by {@code screenOne}, each failure kept to its series. */

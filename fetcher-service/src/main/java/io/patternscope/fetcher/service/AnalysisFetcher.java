@@ -121,17 +121,15 @@ public class AnalysisFetcher {
      * The test window at each earlier clock time its seasonal reference needs (none for PRECEDING),
      * read before the analysis window so each series leaves with its past windows: one remote read
      * whose queries each cover one offset, query_range per metric and offset where remote read is
-     * not to be had. What cannot be read is
-     * said in the reasons; the detector then falls back to the preceding window for those series.
+     * not to be had. What cannot be read is said in the reasons; the detector then falls back to
+     * the preceding window for those series.
      * Memory: the shard's series × offsets × test-window points, e.g. 2,500 × 6 × 241 doubles, 29 MB.
      */
-    Map<String, List<SeriesData.PastWindow>> fetchPast(HttpClient http, ClusterBackend backend,
-                                                               AnalysisRequested request, FetchShard shard,
-                                                               Map<String, Map<String, String>> wanted,
-                                                               List<String> partialReasons) {
-        String name = request.screening() == null ? null : request.screening().reference();
-        List<Long> offsets = SeasonalReference.offsetsFor(name == null ? SeasonalReference.Kind.PRECEDING
-                : SeasonalReference.Kind.valueOf(name));
+    Map<String, List<SeriesData.PastWindow>> fetchPast(HttpClient http, ClusterBackend backend, AnalysisRequested request,
+                                                       FetchShard shard, Map<String, Map<String, String>> wanted,
+                                                       List<String> partialReasons) {
+        List<Long> offsets = SeasonalReference.offsetsFor(
+                SeasonalReference.Kind.of(request.screening() == null ? null : request.screening().reference()));
         Map<String, List<SeriesData.PastWindow>> past = new HashMap<>();
         if (offsets.isEmpty()) {
             return past;
@@ -166,9 +164,8 @@ public class AnalysisFetcher {
     }
 
     void pastByQueryRange(HttpClient http, ClusterBackend backend, AnalysisRequested request, FetchShard shard,
-                                  Map<String, Map<String, String>> wanted, long offset,
-                                  Map<String, List<SeriesData.PastWindow>> past, List<String> partialReasons,
-                                  RemoteReadException cause) {
+                          Map<String, Map<String, String>> wanted, long offset, Map<String, List<SeriesData.PastWindow>> past,
+                          List<String> partialReasons, RemoteReadException cause) {
         PrometheusHttpClient client = new PrometheusHttpClient(http, backend, config.attempts(), config.backoffMs());
         TestWindow window = TestWindow.of(request, request.stepMs());
         Set<String> metrics = new TreeSet<>();
@@ -181,16 +178,8 @@ public class AnalysisFetcher {
                         window.startMs() - offset, request.endMs() - offset, request.stepMs())) {
                     String id = SeriesIds.canonical(series.labels());
                     if (wanted.containsKey(id)) {
-                        double[] grid = new double[window.points()];
-                        Arrays.fill(grid, Double.NaN);
-                        for (int i = 0; i < series.timestampsMs().length; i++) {
-                            int index = (int) Math.round((double) (series.timestampsMs()[i] - (window.startMs() - offset))
-                                    / request.stepMs());
-                            if (index >= 0 && index < grid.length) {
-                                grid[index] = series.values()[i];
-                            }
-                        }
-                        addPast(past, id, series.labels(), offset, grid, request.stepMs());
+                        addPast(past, id, series.labels(), offset,
+                                place(series, window.startMs() - offset, request.stepMs(), window.points()), request.stepMs());
                     }
                 }
             } catch (io.patternscope.fetcher.client.BackendException | RuntimeException e) {
@@ -312,16 +301,21 @@ public class AnalysisFetcher {
 
     /** Places query_range samples (already evaluated on the grid) on the analysis grid; missing steps stay NaN. */
     static SeriesData onGrid(String id, RangeSeries series, AnalysisRequested request, int gridLength) {
-        double[] values = new double[gridLength];
+        return toSeriesData(id, series.labels(), place(series, request.startMs(), request.stepMs(), gridLength),
+                request.startMs(), request.stepMs());
+    }
+
+    /** query_range samples on the grid of {@code points} from {@code startMs}; steps without a sample stay NaN. */
+    private static double[] place(RangeSeries series, long startMs, long stepMs, int points) {
+        double[] values = new double[points];
         Arrays.fill(values, Double.NaN);
         for (int i = 0; i < series.timestampsMs().length; i++) {
-            long offset = series.timestampsMs()[i] - request.startMs();
-            int index = (int) Math.round((double) offset / request.stepMs());
-            if (index >= 0 && index < gridLength) {
+            int index = (int) Math.round((double) (series.timestampsMs()[i] - startMs) / stepMs);
+            if (index >= 0 && index < points) {
                 values[index] = series.values()[i];
             }
         }
-        return toSeriesData(id, series.labels(), values, request.startMs(), request.stepMs());
+        return values;
     }
 
     /** Counters (by their name) become per-second rates with reset handling; gauges pass as they are. */

@@ -20,10 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A tenant's ranking weights and hidden patterns; only the tenant's own tokens (or * tokens) see them. */
+/**
+ * A tenant's ranking weights, hidden patterns and default reference; only the tenant's own tokens (or
+ * * tokens) see them.
+ */
 @Path("/api/v1/tenants/{tenant}/ranking")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ranking", description = "Per-tenant pattern weights and hidden patterns")
+@Tag(name = "Ranking", description = "Per-tenant pattern weights, hidden patterns and default reference")
 @SecurityRequirement(name = "bearer")
 public class RankingResource {
 
@@ -36,7 +39,8 @@ public class RankingResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's ranking settings (defaults 0.8 still abnormal, 0.2 recovered, nothing hidden)")
+    @Operation(summary = "The tenant's ranking settings (defaults 0.8 still abnormal, 0.2 recovered, nothing hidden, "
+            + "no default reference: PRECEDING)")
     public Uni<Response> get(@PathParam("tenant") String tenant) {
         return mine(tenant) ? proxy.toReportService(null, HttpMethod.GET, path(tenant), null) : TenantAccess.notFound(tenant);
     }
@@ -45,7 +49,9 @@ public class RankingResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Change the tenant's ranking; applies to analyses that end afterwards",
             description = "Fields left out keep their defaults. Weights between 0 and 10; a weight of 0 drops a pattern "
-                    + "from the ranking, hiddenPatterns removes it from the findings (still counted in the summary).")
+                    + "from the ranking, hiddenPatterns removes it from the findings (still counted in the summary). "
+                    + "reference (PRECEDING, DAILY, WEEKLY, AUTO) is what the tenant's analyses compare their test window "
+                    + "with when a request names none.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RankingSettings.class)))
     public Uni<Response> put(@PathParam("tenant") String tenant, String body) {
         return mine(tenant) ? proxy.toReportService(null, HttpMethod.PUT, path(tenant), body == null ? "" : body)

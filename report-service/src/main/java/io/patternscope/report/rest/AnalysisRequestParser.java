@@ -153,7 +153,7 @@ public class AnalysisRequestParser {
         if (reference != null) {
             SeasonalReference.Kind kind;
             try {
-                kind = SeasonalReference.Kind.valueOf(reference);
+                kind = SeasonalReference.Kind.of(reference);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("'reference' must be PRECEDING, DAILY, WEEKLY or AUTO, not '" + reference + "'");
             }

@@ -77,7 +77,8 @@ public class AnalysisService {
         tx.inTransaction(() -> analyses.persist(a));
         AnalysisRequested message = new AnalysisRequested(a.id.toString(), a.cluster, a.windowStart.toEpochMilli(),
                 a.testStart.toEpochMilli(), a.windowEnd.toEpochMilli(), a.stepMs, request.selectors(), request.excludes(),
-                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize, a.discordThreshold, a.reference), request.stepFromData());
+                a.maxSeries, new ScreeningParameters(a.fdrLevel, a.minEffectSize, a.discordThreshold, a.reference),
+                request.stepFromData());
         try {
             bus.publish(Subjects.ANALYSIS_REQUESTED, a.id + ":requested", message);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.patternscope.report.service;
 
 import io.patternscope.core.components.ComponentRanker;
+import io.patternscope.core.screening.SeasonalReference;
 import io.patternscope.core.components.ComponentResolver;
 import io.patternscope.core.components.ServiceGraph;
 import io.patternscope.core.components.SignalKind;
@@ -120,9 +121,6 @@ public final class ReportBuilder {
                 belowEffect++;
                 continue;
             }
-            if (!(isSignificant && bigEnough)) {
-                byShapeAlone++;
-            }
             String pattern = r.pattern == null ? PatternWeights.UNCLASSIFIED : r.pattern;
             if (discord && ranker.weights().weight(pattern) == 0) {
                 // The pattern model has no class for a changed shape (a stuck value, a new period) and
@@ -138,6 +136,9 @@ public final class ReportBuilder {
             if (known.isPresent()) {
                 matchedKnownNormal.add(known.get());
                 continue;
+            }
+            if (!(isSignificant && bigEnough)) {
+                byShapeAlone++;
             }
             changed.put(r.seriesId, r);
             qById.put(r.seriesId, q[i]);
@@ -231,7 +232,7 @@ public final class ReportBuilder {
             notes.add("The alert fired on component " + componentRanking.alerting().component() + ": it is shown as the alerting "
                     + "component, and the likely root causes are ranked among the others.");
         }
-        if (analysis.reference != null && !"PRECEDING".equals(analysis.reference)) {
+        if (SeasonalReference.Kind.of(analysis.reference) != SeasonalReference.Kind.PRECEDING) {
             notes.add(referenceNote(analysis.reference, results));
         }
         if (byShapeAlone > 0) {
@@ -251,7 +252,7 @@ public final class ReportBuilder {
         return new ApiViews.ReportView(analysis.id.toString(), analysis.cluster, analysis.status, analysis.statusReason,
                 alert, AnalysisMapper.window(analysis), analysis.model, analysis.fetchMethod,
                 analysis.fdrLevel, analysis.minEffectSize, analysis.discordThreshold,
-                analysis.reference == null ? "PRECEDING" : analysis.reference, summary, rootCauses,
+                SeasonalReference.Kind.of(analysis.reference).name(), summary, rootCauses,
                 componentRanking.alerting() == null ? null : componentView(componentRanking.alerting()), graphView,
                 groups, findings, matchedKnownNormal, now);
     }
