@@ -20,9 +20,10 @@ import java.util.Properties;
 /**
  * {@code ./patternscope bench e2e SERIES}: the caller's view of one analysis at scale, through the
  * five real services. Generates Kubernetes-like data ({@link ScaleData}) once per shape and reuses
- * it, runs the analysis of its 3-hour window through the gateway once to warm the services up and
- * then three times (the last hour tested), and prints {@code name value} lines: the cold run's
- * seconds, the median seconds from POST to the ended state, series per second, CPU seconds per run
+ * it, runs the analysis of its 3-hour window (the last hour tested) through the gateway: once cold,
+ * then until the services have analysed {@code --warmup-series} series (100,000: the JIT has
+ * settled), then three times, and prints {@code name value} lines: the cold run's seconds and CPU,
+ * the median seconds from POST to the ended state, series per second, CPU seconds per run
  * of each part of the stack, each service's peak RSS, and the Python approach on the same Prometheus and window when
  * Python has numpy, scipy and requests. {@code --replicas 2} adds a second fetcher, detector and
  * classifier and measures again.
@@ -42,6 +43,7 @@ public final class ScaleBenchMain {
         int largest = Integer.parseInt(arg(args, "--largest", "0"));
         int runs = Integer.parseInt(arg(args, "--runs", "3"));
         int replicas = Integer.parseInt(arg(args, "--replicas", "1"));
+        int warmupSeries = Integer.parseInt(arg(args, "--warmup-series", "100000"));
         Path peer = Path.of(arg(args, "--peer", root.resolve("../shared/tools/peer_pipeline.py").toString()));
         ScaleData.Shape shape = new ScaleData.Shape(series, metrics, largest);
         Path work = Path.of(arg(args, "--work", ".patternscope/bench/e2e")).resolve(shape.key());
@@ -85,18 +87,26 @@ public final class ScaleBenchMain {
                     + "\",\"end\":\"" + Instant.ofEpochMilli(endMs) + "\"},\"step\":\"PT15S\",\"maxSeries\":" + (series + 1000) + "}";
 
             String prefix = "e2e";
-            // Services run warm in production: one analysis first, reported apart, then the measured ones.
-            double cold = run(driver, body, 0);
-            System.out.printf(Locale.ROOT, "e2e.cold_seconds %.2f%n", cold);
             Map<String, Long> pids = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 pids.put(service, stack.pid(service));
             }
+            // The first analysis after start pays for class loading and the JIT; it is reported apart.
+            Map<String, Double> started = CpuAccount.snapshot(pids);
+            double cold = run(driver, body, "cold run");
+            System.out.printf(Locale.ROOT, "e2e.cold_seconds %.2f%n", cold);
+            printCpu(prefix + ".cold_cpu_seconds", started, CpuAccount.snapshot(pids), 1);
+            // Services run warm in production: the JIT settles after some 100,000 series' worth of analyses.
+            int warmup = Math.max(0, (warmupSeries + series - 1) / series - 1);
+            double lastWarmup = cold;
+            for (int w = 1; w <= warmup; w++) {
+                lastWarmup = run(driver, body, "warm-up " + w);
+            }
+            System.out.printf(Locale.ROOT, "%s.warmup_runs %d%n", prefix, warmup + 1);
+            System.out.printf(Locale.ROOT, "%s.last_warmup_seconds %.2f%n", prefix, lastWarmup);
             Map<String, Double> before = CpuAccount.snapshot(pids);
             double seconds = measure(driver, body, series, runs, prefix);
-            Map<String, Double> after = CpuAccount.snapshot(pids);
-            after.forEach((name, total) -> System.out.printf(Locale.ROOT, "%s.cpu_seconds_per_run.%s %.2f%n", prefix, name,
-                    (total - before.getOrDefault(name, 0.0)) / runs));
+            printCpu(prefix + ".cpu_seconds_per_run", before, CpuAccount.snapshot(pids), runs);
             report(stack, prefix);
             if (replicas > 1) {
                 for (String module : List.of("fetcher-service", "detector-service", "classifier-service")) {
@@ -123,7 +133,7 @@ public final class ScaleBenchMain {
     private static double measure(AnalysisDriver driver, String body, int series, int runs, String prefix) throws Exception {
         double[] took = new double[runs];
         for (int r = 0; r < runs; r++) {
-            took[r] = run(driver, body, r + 1);
+            took[r] = run(driver, body, "run " + (r + 1));
         }
         Arrays.sort(took);
         double median = took[runs / 2];
@@ -134,7 +144,7 @@ public final class ScaleBenchMain {
     }
 
     /** One analysis, POST to its ended state, in seconds; exits unless it COMPLETED. */
-    private static double run(AnalysisDriver driver, String body, int number) throws Exception {
+    private static double run(AnalysisDriver driver, String body, String label) throws Exception {
         long t0 = System.nanoTime();
         AnalysisDriver.Reply created = driver.post("/api/v1/analyses", body);
         if (created.status() != 202) {
@@ -143,13 +153,18 @@ public final class ScaleBenchMain {
         String id = created.body().path("id").asText();
         JsonNode status = driver.awaitEnded(id, Duration.ofMinutes(10), Duration.ofMillis(100), s -> { });
         double took = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "# run %d: %s in %.2f s, %s screened, %d findings%n", number,
+        System.out.printf(Locale.ROOT, "# %s: %s in %.2f s, %s screened, %d findings%n", label,
                 status.path("status").asText(), took, status.path("progress").path("screened").asText(),
                 driver.get("/api/v1/analyses/" + id + "/report").body().path("findings").size());
         if (!status.path("status").asText().equals("COMPLETED")) {
             fail("bench e2e: the analysis ended " + status.path("status").asText() + ": " + status.path("statusReason").asText());
         }
         return took;
+    }
+
+    private static void printCpu(String name, Map<String, Double> before, Map<String, Double> after, int runs) {
+        after.forEach((part, total) -> System.out.printf(Locale.ROOT, "%s.%s %.2f%n", name, part,
+                (total - before.getOrDefault(part, 0.0)) / runs));
     }
 
     private static void report(LocalStack stack, String prefix) throws IOException {
