@@ -22,7 +22,7 @@ public record ProfileLayers(Double maxAtMost, Double minAtLeast, Double lastAtLe
     }
 
     /** No bound at all: such layers never decide anything. */
-    public boolean isEmpty() {
+    public boolean bindsNothing() {
         return maxAtMost == null && minAtLeast == null && lastAtLeast == null && lastAtMost == null && spikeAtMostPoints == null;
     }
 
@@ -31,7 +31,7 @@ public record ProfileLayers(Double maxAtMost, Double minAtLeast, Double lastAtLe
      * own maximum, the spike rule's ceiling when no {@code maxAtMost} is given. Empty layers keep nothing.
      */
     public boolean expected(double[] values, double profileMax) {
-        if (isEmpty()) {
+        if (bindsNothing()) {
             return false;
         }
         double last = Double.NaN;

@@ -92,7 +92,7 @@ public class ProfilesResource {
         }
         String stored;
         try {
-            stored = layers.isEmpty() ? null : JSON.writeValueAsString(layers);
+            stored = layers.bindsNothing() ? null : JSON.writeValueAsString(layers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

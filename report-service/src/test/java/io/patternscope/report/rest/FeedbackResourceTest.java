@@ -43,6 +43,8 @@ class FeedbackResourceTest {
     AnalysisService analyses;
     @Inject
     CompletionTracker tracker;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     /** This test's queue service: profiles stay in the database between runs, and must not match another run's series. */
     private final String queueService = "queue-" + UUID.randomUUID().toString().substring(0, 8);
@@ -199,7 +201,14 @@ class FeedbackResourceTest {
         given().queryParam("metric", queueService).get("/api/v1/tenants/test-east/profiles").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(profile.intValue()));
         given().contentType(ContentType.JSON).body(say("{`maxAtMost`:120,`spikeAtMostPoints`:3}")).put(path + "/layers")
-                .then().statusCode(200).body("layers.maxAtMost", equalTo(120.0f)).body("layers.spikeAtMostPoints", equalTo(3));
+                .then().statusCode(200).body("layers.maxAtMost", equalTo(120.0f)).body("layers.spikeAtMostPoints", equalTo(3))
+                .body("layers", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("empty")));
+        // What is stored is what a report's known-normal check reads back.
+        String stored = pool.preparedQuery("SELECT layers FROM features_profile WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(profile.longValue())).await().indefinitely().iterator().next().getString(0);
+        assertEquals(new io.patternscope.core.features.ProfileLayers(120.0, null, null, null, 3),
+                io.patternscope.report.mapping.AnalysisMapper.read(stored,
+                        new com.fasterxml.jackson.core.type.TypeReference<io.patternscope.core.features.ProfileLayers>() { }));
         given().contentType(ContentType.JSON).body(say("{`maxAtMost`:1,`minAtLeast`:2}")).put(path + "/layers")
                 .then().statusCode(400).body("error", containsString("is above maxAtMost"));
         given().contentType(ContentType.JSON).body(say("{`ceiling`:1}")).put(path + "/layers").then().statusCode(400);
