@@ -39,6 +39,41 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                 .execute(Tuple.of(id, stage, batchNo, series)).replaceWithVoid();
     }
 
+    /**
+     * A classified batch counted on the direct path, one statement and no session: its progress row
+     * is recorded once and, only when it is new, the analysis's classified count goes up (the
+     * statement's own row lock makes concurrent counts add up). Returns the completion counts after
+     * it, whether or not the batch was new, so a redelivered last batch still finds the analysis
+     * done; empty when the analysis is unknown or has ended.
+     */
+    public Uni<java.util.Optional<CompletionCounts>> recordClassified(UUID id, int batchNo, int series, String model) {
+        return pool.preparedQuery("WITH recorded AS (INSERT INTO stage_progress (analysis_id, stage, batch_no, series) "
+                        + "SELECT $1, 'CLASSIFIED', $2, $3 WHERE EXISTS (SELECT 1 FROM analysis WHERE id = $1 AND completed_at IS NULL) "
+                        + "ON CONFLICT DO NOTHING RETURNING 1), "
+                        + "counted AS (UPDATE analysis SET batches_classified = batches_classified + 1, model = coalesce($4, model), "
+                        + "status = CASE WHEN status = 'PENDING' THEN 'RUNNING' ELSE status END "
+                        + "WHERE id = $1 AND completed_at IS NULL AND EXISTS (SELECT 1 FROM recorded) "
+                        + "RETURNING shards, shards_reported, batches_planned, batches_classified) "
+                        + "SELECT * FROM counted UNION ALL SELECT shards, shards_reported, batches_planned, batches_classified "
+                        + "FROM analysis WHERE id = $1 AND completed_at IS NULL AND NOT EXISTS (SELECT 1 FROM counted)")
+                .execute(Tuple.of(id, batchNo, series, model)).map(rows -> {
+                    for (io.vertx.mutiny.sqlclient.Row row : rows) {
+                        return java.util.Optional.of(new CompletionCounts(row.getInteger(0), row.getInteger(1), row.getInteger(2),
+                                row.getInteger(3)));
+                    }
+                    return java.util.Optional.empty();
+                });
+    }
+
+    /** The counts that say when an analysis can end ({@code shards} null: the plan has not come yet). */
+    public record CompletionCounts(Integer shards, int shardsReported, int batchesPlanned, int batchesClassified) {
+
+        /** Every planned shard has reported and as many batches are classified as they published. */
+        public boolean allCounted() {
+            return shards != null && shardsReported >= shards && batchesClassified >= batchesPlanned;
+        }
+    }
+
     /** Records a progress contribution once; returns true if it was new. */
     public Uni<Boolean> recordProgress(UUID id, String stage, int batchNo, int series) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
@@ -46,14 +81,6 @@ public class AnalysisRepository implements PanacheRepositoryBase<AnalysisEntity,
                                 + "ON CONFLICT DO NOTHING")
                 .setParameter("id", id).setParameter("stage", stage).setParameter("batch", batchNo)
                 .setParameter("series", series).executeUpdate()).map(rows -> rows > 0);
-    }
-
-    public Uni<Boolean> progressRecorded(UUID id, String stage, int batchNo) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT count(*) FROM stage_progress WHERE analysis_id = :id AND stage = :stage AND batch_no = :batch",
-                        Long.class)
-                .setParameter("id", id).setParameter("stage", stage).setParameter("batch", batchNo)
-                .getSingleResult()).map(count -> count > 0);
     }
 
     public Uni<Map<Stage, long[]>> progress(UUID id) {

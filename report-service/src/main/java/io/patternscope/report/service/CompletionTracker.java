@@ -33,10 +33,12 @@ import org.jboss.logging.Logger;
  * Applies pipeline events to stored analyses and ends an analysis exactly when its last batch has
  * been classified: {@link FetchPlanned} says how many shards will report, each shard's
  * {@link FetchCompleted} how many batches it published, and every classified batch is recorded
- * once under (analysis, CLASSIFIED, batch). Each event runs in one
- * transaction that first locks the analysis row, so concurrent events (several workers or
- * replicas) are applied one after another and the last one always sees every batch. A classified
- * batch's rows are stored just before its transaction, idempotently ({@link SeriesResultRepository#insertAll}).
+ * once under (analysis, CLASSIFIED, batch). The plan, a shard's end and a lost batch each run in
+ * one transaction that first locks the analysis row; a classified batch, nearly all the events, is
+ * counted by one statement ({@link AnalysisRepository#recordClassified}) that waits on that lock
+ * only for itself. Whichever event completes the counts takes the lock and finishes, once: the
+ * locked row says whether another already did. A classified batch's rows are stored just before it
+ * is counted, idempotently ({@link SeriesResultRepository#insertAll}).
  */
 @ApplicationScoped
 public class CompletionTracker implements AnalysisEvents {
@@ -124,6 +126,11 @@ public class CompletionTracker implements AnalysisEvents {
         }));
     }
 
+    /**
+     * A classified batch: its rows go in first, idempotently, then one statement counts the batch
+     * (no row lock held across round trips, so batches of one analysis are applied side by side);
+     * only when the counts say every batch is in does the finishing transaction lock the analysis.
+     */
     @Override
     public void onClassified(ScreenedBatch batch) {
         UUID id = UUID.fromString(batch.analysisId());
@@ -131,27 +138,13 @@ public class CompletionTracker implements AnalysisEvents {
         for (ScreenedSeries s : batch.series()) {
             rows.add(storable(id, batch.batchNo(), s));
         }
-        // The rows go in first, idempotently; the batch counts as recorded only once they are in.
         tx.onPool(() -> results.insertAll(rows));
-        tx.inTransaction(() -> analyses.lock(id).chain(a -> {
-            if (a == null || a.isFinished()) {
-                return Uni.createFrom().voidItem();
-            }
-            return analyses.progressRecorded(id, Stage.CLASSIFIED.name(), batch.batchNo()).chain(seen -> {
-                if (seen) {
-                    return Uni.createFrom().voidItem();
-                }
-                markRunning(a);
-                a.model = batch.model();
-                return analyses.recordProgress(id, Stage.CLASSIFIED.name(), batch.batchNo(), rows.size())
-                        .chain(isNew -> {
-                            if (isNew) {
-                                a.batchesClassified++;
-                            }
-                            return finishIfDone(a);
-                        });
-            });
-        }));
+        boolean allCounted = tx.onPool(() -> analyses.recordClassified(id, batch.batchNo(), rows.size(), batch.model()))
+                .map(AnalysisRepository.CompletionCounts::allCounted).orElse(false);
+        if (allCounted) {
+            tx.inTransaction(() -> analyses.lock(id).chain(a -> a == null || a.isFinished() ? Uni.createFrom().voidItem()
+                    : finishIfDone(a)));
+        }
     }
 
     /**

@@ -37,6 +37,10 @@ class CompletionTrackerTest {
     AnalysisSweeper sweeper;
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
+    @Inject
+    io.patternscope.report.repository.AnalysisRepository repository;
+    @Inject
+    Transactions tx;
 
     private String newAnalysis() {
         Instant end = Instant.parse("2026-11-23T09:00:00Z");
@@ -197,5 +201,49 @@ class CompletionTrackerTest {
         assertEquals("COMPLETED", view.status());
         assertEquals(2, view.progress().screened());
         assertEquals(2, view.progress().fetched());
+    }
+
+    @Test
+    void batchesCountedSideBySideEndTheAnalysisOnceWithEveryBatch() throws Exception {
+        String id = newAnalysis();
+        int batches = 40;
+        tracker.onFetchPlanned(new FetchPlanned(id, batches, 1, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, batches, batches, "remote_read_chunks", List.of(), null));
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                ScreenedBatch batch = new ScreenedBatch(id, b, "none", List.of(series("p" + b, 1e-20, 50, 2_000)));
+                // every batch twice, as a redelivery racing its first delivery would
+                done.add(workers.submit(() -> tracker.onClassified(batch)));
+                done.add(workers.submit(() -> tracker.onClassified(batch)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
+        assertEquals("COMPLETED", view.status());
+        assertEquals(batches, view.progress().classified());
+        JsonNode report = new ObjectMapper().readTree(analyses.report(UUID.fromString(id), ClusterScope.UNRESTRICTED));
+        assertEquals(batches, report.path("summary").path("seriesScreened").asInt());
+        assertEquals(batches, report.path("findings").size());
+    }
+
+    @Test
+    void aLastBatchCountedBeforeACrashEndsTheAnalysisWhenItIsRedelivered() {
+        String id = newAnalysis();
+        tracker.onFetchPlanned(new FetchPlanned(id, 1, 1, List.of(), null));
+        tracker.onFetchCompleted(new FetchCompleted(id, 0, 1, 1, "remote_read_chunks", List.of(), null));
+        ScreenedBatch last = new ScreenedBatch(id, 0, "none", List.of(series("a", 1e-20, 50, 2_000)));
+        // The service counted the batch and died before finishing: the count is in, the analysis is not ended.
+        assertTrue(tx.onPool(() -> repository.recordClassified(UUID.fromString(id), 0, 1, "none")).orElseThrow().allCounted());
+        assertEquals("RUNNING", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status());
+        tracker.onClassified(last);
+        ApiViews.AnalysisView view = analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED);
+        assertEquals("COMPLETED", view.status());
+        assertEquals(1, view.progress().classified());
     }
 }
