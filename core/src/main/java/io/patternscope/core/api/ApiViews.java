@@ -103,6 +103,12 @@ public final class ApiViews {
                              List<ComponentView> likelyRootCauses, ComponentView alertingComponent,
                              ServiceGraphView serviceGraph, List<GroupView> groups, List<FindingView> findings,
                              List<KnownNormalView> knownNormal, Instant generatedAt) {
+
+        public ReportView withGeneratedAt(Instant at) {
+            return new ReportView(analysisId, cluster, status, statusReason, alert, window, model, fetchMethod, fdrLevel,
+                    minEffectSize, discordThreshold, reference, summary, likelyRootCauses, alertingComponent, serviceGraph, groups,
+                    findings, knownNormal, at);
+        }
     }
 
     /**

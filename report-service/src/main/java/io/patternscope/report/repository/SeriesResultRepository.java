@@ -136,38 +136,39 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
                 uncertain, ksP, detectors, recentZ, recentRun, error, discord, reference, referenceNote})).replaceWithVoid();
     }
 
+    /** By position in {@link #COLUMNS}: a lookup by name costs more than the rest of the row. */
     private static SeriesResultEntity fromRow(Row row) {
         SeriesResultEntity e = new SeriesResultEntity();
-        e.id = row.getLong("id");
-        e.analysisId = row.getUUID("analysis_id");
-        e.batchNo = row.getInteger("batch_no");
-        e.seriesId = row.getString("series_id");
-        e.metric = row.getString("metric");
-        e.labels = row.getString("labels");
-        e.valueKind = row.getString("value_kind");
-        e.status = row.getString("status");
-        e.candidate = row.getBoolean("candidate");
-        e.ksStatistic = row.getDouble("ks_statistic");
-        e.pValue = row.getDouble("p_value");
-        e.qValue = row.getDouble("q_value");
-        e.effectSize = row.getDouble("effect_size");
-        e.direction = row.getInteger("direction");
-        OffsetDateTime onset = row.getOffsetDateTime("onset_at");
+        e.id = row.getLong(0);
+        e.analysisId = row.getUUID(1);
+        e.batchNo = row.getInteger(2);
+        e.seriesId = row.getString(3);
+        e.metric = row.getString(4);
+        e.labels = row.getString(5);
+        e.valueKind = row.getString(6);
+        e.status = row.getString(7);
+        e.candidate = row.getBoolean(8);
+        e.ksStatistic = row.getDouble(9);
+        e.pValue = row.getDouble(10);
+        e.qValue = row.getDouble(11);
+        e.effectSize = row.getDouble(12);
+        e.direction = row.getInteger(13);
+        OffsetDateTime onset = row.getOffsetDateTime(14);
         e.onsetAt = onset == null ? null : onset.toInstant();
-        e.pattern = row.getString("pattern");
-        e.confidence = row.getDouble("confidence");
-        e.uncertain = Boolean.TRUE.equals(row.getBoolean("uncertain"));
-        e.startMs = row.getLong("start_ms");
-        e.stepMs = row.getLong("step_ms");
-        e.seriesValues = row.getString("series_values");
-        e.ksPValue = row.getDouble("ks_p_value");
-        e.detectors = row.getString("detectors");
-        e.recentZ = row.getDouble("recent_z");
-        e.recentRun = row.getInteger("recent_run") == null ? 0 : row.getInteger("recent_run");
-        e.error = row.getString("error");
-        e.discordScore = row.getDouble("discord_score");
-        e.reference = row.getString("reference");
-        e.referenceNote = row.getString("reference_note");
+        e.pattern = row.getString(15);
+        e.confidence = row.getDouble(16);
+        e.uncertain = Boolean.TRUE.equals(row.getBoolean(17));
+        e.startMs = row.getLong(18);
+        e.stepMs = row.getLong(19);
+        e.seriesValues = row.getString(20);
+        e.ksPValue = row.getDouble(21);
+        e.detectors = row.getString(22);
+        e.recentZ = row.getDouble(23);
+        e.recentRun = row.getInteger(24) == null ? 0 : row.getInteger(24);
+        e.error = row.getString(25);
+        e.discordScore = row.getDouble(26);
+        e.reference = row.getString(27);
+        e.referenceNote = row.getString(28);
         return e;
     }
 

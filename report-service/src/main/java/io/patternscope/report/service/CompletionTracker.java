@@ -16,6 +16,7 @@ import io.patternscope.report.repository.AnalysisEntity;
 import io.patternscope.report.repository.AnalysisRepository;
 import io.patternscope.report.repository.AnalysisRepository.Stage;
 import io.patternscope.core.api.AnalysisStatus;
+import io.patternscope.core.api.ApiViews;
 import io.patternscope.report.repository.SeriesResultEntity;
 import io.patternscope.report.repository.ProfileRepository;
 import io.patternscope.report.repository.SeriesResultRepository;
@@ -226,10 +227,15 @@ public class CompletionTracker implements AnalysisEvents {
         return ranking.settings(tenant).chain(settings -> profiles.enabledFor(tenant).chain(enabled -> relevance.forReport(tenant)
                 .chain(learnt -> {
             KnownNormal known = new KnownNormal(tenant, enabled, a.id, profilesConfig.matching(), profilesConfig.learning());
-            return results.forAnalysis(a.id)
-                    .invoke(rows -> finish(a, rows, settings, known, learnt))
-                    .chain(results::writeQValues)
-                    .chain(() -> storeProfileOutcomes(known));
+            return results.forAnalysis(a.id).chain(rows -> {
+                ApiViews.ReportView report = build(a, rows, settings, known, learnt);
+                // Stamped once the q-values are in: only the commit of this row is left before the report is readable.
+                return results.writeQValues(rows).invoke(() -> {
+                    a.completedAt = Instant.now();
+                    a.report = AnalysisMapper.write(report.withGeneratedAt(a.completedAt));
+                    LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
+                });
+            }).chain(() -> storeProfileOutcomes(known));
         })));
     }
 
@@ -258,13 +264,11 @@ public class CompletionTracker implements AnalysisEvents {
         });
     }
 
-    private void finish(AnalysisEntity a, List<SeriesResultEntity> rows, io.patternscope.core.ranking.RankingSettings settings,
-                        KnownNormal known, Relevance learnt) {
-        a.completedAt = Instant.now();
+    private ApiViews.ReportView build(AnalysisEntity a, List<SeriesResultEntity> rows,
+                                      io.patternscope.core.ranking.RankingSettings settings, KnownNormal known, Relevance learnt) {
         a.screened = rows.size();
-        a.report = AnalysisMapper.write(reports.build(a, rows, a.completedAt, settings, components.resolver(a.cluster),
-                components.topology(a.cluster), known, learnt));
-        LOG.infof("analysis %s %s: %d series screened", a.id, a.status, rows.size());
+        return reports.build(a, rows, Instant.now(), settings, components.resolver(a.cluster), components.topology(a.cluster),
+                known, learnt);
     }
 
     /** The row of one series; a series that cannot be mapped is stored as ERROR with the sentence, never failing its batch. */
