@@ -172,13 +172,14 @@ public class SeriesResultRepository implements PanacheRepositoryBase<SeriesResul
         return e;
     }
 
-    /** Writes every row's q-value in one statement (null where the series had no p-value). */
+    /** Writes every row's q-value in one statement (rows without a p-value keep their null). */
     public Uni<Void> writeQValues(List<SeriesResultEntity> rows) {
-        Long[] ids = new Long[rows.size()];
-        Double[] q = new Double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            ids[i] = rows.get(i).id;
-            q[i] = rows.get(i).qValue;
+        List<SeriesResultEntity> valued = rows.stream().filter(r -> r.qValue != null).toList();
+        Long[] ids = new Long[valued.size()];
+        Double[] q = new Double[valued.size()];
+        for (int i = 0; i < valued.size(); i++) {
+            ids[i] = valued.get(i).id;
+            q[i] = valued.get(i).qValue;
         }
         return pool.preparedQuery("UPDATE series_result s SET q_value = u.q FROM unnest($1::bigint[], $2::float8[]) AS u(id, q) "
                 + "WHERE s.id = u.id").execute(Tuple.of(ids, q)).replaceWithVoid();
