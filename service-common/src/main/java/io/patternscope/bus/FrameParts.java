@@ -1,6 +1,7 @@
 package io.patternscope.bus;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The parts both binary frames share: 4 magic bytes, then a length-prefixed JSON part, then raw
@@ -49,5 +50,21 @@ final class FrameParts {
         in.asDoubleBuffer().get(values);
         in.position(in.position() + 8 * count);
         return values;
+    }
+
+    /** A length-prefixed UTF-8 string. */
+    static void putString(ByteBuffer out, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length).put(bytes);
+    }
+
+    static String getString(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("string length " + length);
+        }
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
     }
 }

@@ -88,12 +88,12 @@ public final class SeriesBatchFrame {
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(MAGIC).putInt(header.length).put(header).putInt(batch.series().size());
         for (SeriesData series : batch.series()) {
-            putString(out, series.id());
+            FrameParts.putString(out, series.id());
             out.putInt(series.labels().size());
             // Sorted by name: the same series always makes the same bytes, whatever map holds it.
             for (Map.Entry<String, String> label : new java.util.TreeMap<>(series.labels()).entrySet()) {
-                putString(out, label.getKey());
-                putString(out, label.getValue());
+                FrameParts.putString(out, label.getKey());
+                FrameParts.putString(out, label.getValue());
             }
             out.put((byte) series.kind().ordinal()).putLong(series.startMs()).putLong(series.stepMs())
                     .putInt(series.values().length);
@@ -120,11 +120,11 @@ public final class SeriesBatchFrame {
             }
             List<SeriesData> series = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
-                String id = getString(in);
+                String id = FrameParts.getString(in);
                 int labelCount = in.getInt();
                 Map<String, String> labels = new HashMap<>(Math.max(4, labelCount * 2));
                 for (int l = 0; l < labelCount; l++) {
-                    labels.put(getString(in), getString(in));
+                    labels.put(FrameParts.getString(in), FrameParts.getString(in));
                 }
                 SeriesData.ValueKind kind = KINDS[in.get()];
                 long startMs = in.getLong();
@@ -154,21 +154,6 @@ public final class SeriesBatchFrame {
 
     private static byte[] header(Header header) {
         return WireCodec.encodeJson(header);
-    }
-
-    private static void putString(ByteBuffer out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.putInt(bytes.length).put(bytes);
-    }
-
-    private static String getString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalArgumentException("string length " + length);
-        }
-        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return value;
     }
 
     private static int utf8Length(String value) {

@@ -91,4 +91,12 @@ class WireContractTest {
         Object back = WireCodec.decode(encoded, payload.message().getClass());
         assertArrayEquals(encoded, WireCodec.encode(back), payload.name() + " round trip");
     }
+
+    /** A screened batch published before the verdicts went binary (PSS1) still reads as the same batch. */
+    @org.junit.jupiter.api.Test
+    void aScreenedBatchOfTheEarlierFrameIsStillRead() throws IOException {
+        byte[] earlier = HexFormat.of().parseHex(Files.readString(GOLDEN.resolve("ScreenedBatch.PSS1.hex")).strip());
+        Payload today = payloads().stream().filter(p -> p.name().equals("ScreenedBatch")).findFirst().orElseThrow();
+        assertArrayEquals(WireCodec.encode(today.message()), WireCodec.encode(WireCodec.decode(earlier, ScreenedBatch.class)));
+    }
 }
