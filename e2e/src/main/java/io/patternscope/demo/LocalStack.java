@@ -293,7 +293,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The JVM the services run on: PATTERNSCOPE_SERVICE_JAVA (the patternscope script picks the newest JDK), else this one. */
     private static String javaBinary() {
+        String chosen = System.getenv("PATTERNSCOPE_SERVICE_JAVA");
+        if (chosen != null && !chosen.isBlank() && Files.isExecutable(Path.of(chosen))) {
+            return chosen;
+        }
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

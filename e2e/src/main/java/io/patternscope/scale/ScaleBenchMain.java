@@ -21,7 +21,7 @@ import java.util.Properties;
  * {@code ./patternscope bench e2e SERIES}: the caller's view of one analysis at scale, through the
  * five real services. Generates Kubernetes-like data ({@link ScaleData}) once per shape and reuses
  * it, runs the analysis of its 3-hour window (the last hour tested) through the gateway: once cold,
- * then until the services have analysed {@code --warmup-series} series (100,000: the JIT has
+ * then until the services have analysed {@code --warmup-series} series (300,000: run times have
  * settled), then three times, and prints {@code name value} lines: the cold run's seconds and CPU,
  * the median seconds from POST to the ended state, series per second, CPU seconds per run
  * of each part of the stack, each service's peak RSS, and the Python approach on the same Prometheus and window when
@@ -43,7 +43,7 @@ public final class ScaleBenchMain {
         int largest = Integer.parseInt(arg(args, "--largest", "0"));
         int runs = Integer.parseInt(arg(args, "--runs", "3"));
         int replicas = Integer.parseInt(arg(args, "--replicas", "1"));
-        int warmupSeries = Integer.parseInt(arg(args, "--warmup-series", "100000"));
+        int warmupSeries = Integer.parseInt(arg(args, "--warmup-series", "300000"));
         Path peer = Path.of(arg(args, "--peer", root.resolve("../shared/tools/peer_pipeline.py").toString()));
         ScaleData.Shape shape = new ScaleData.Shape(series, metrics, largest);
         Path work = Path.of(arg(args, "--work", ".patternscope/bench/e2e")).resolve(shape.key());
@@ -96,7 +96,7 @@ public final class ScaleBenchMain {
             double cold = run(driver, body, "cold run");
             System.out.printf(Locale.ROOT, "e2e.cold_seconds %.2f%n", cold);
             printCpu(prefix + ".cold_cpu_seconds", started, CpuAccount.snapshot(pids), 1);
-            // Services run warm in production: the JIT settles after some 100,000 series' worth of analyses.
+            // Services run warm in production: run times settle after some 300,000 series analysed.
             int warmup = Math.max(0, (warmupSeries + series - 1) / series - 1);
             double lastWarmup = cold;
             for (int w = 1; w <= warmup; w++) {
