@@ -98,12 +98,7 @@ public final class ScaleBenchMain {
             printCpu(prefix + ".cold_cpu_seconds", started, CpuAccount.snapshot(pids), 1);
             // Services run warm in production: run times settle after some 300,000 series analysed.
             int warmup = Math.max(0, (warmupSeries + series - 1) / series - 1);
-            double lastWarmup = cold;
-            for (int w = 1; w <= warmup; w++) {
-                lastWarmup = run(driver, body, "warm-up " + w);
-            }
-            System.out.printf(Locale.ROOT, "%s.warmup_runs %d%n", prefix, warmup + 1);
-            System.out.printf(Locale.ROOT, "%s.last_warmup_seconds %.2f%n", prefix, lastWarmup);
+            warmUp(driver, body, warmup, prefix, cold);
             Map<String, Double> before = CpuAccount.snapshot(pids);
             double seconds = measure(driver, body, series, runs, prefix);
             printCpu(prefix + ".cpu_seconds_per_run", before, CpuAccount.snapshot(pids), runs);
@@ -114,7 +109,10 @@ public final class ScaleBenchMain {
                         stack.startReplica(module, r);
                     }
                 }
-                measure(driver, body, series, runs, prefix + ".replicas_" + replicas);
+                String scaled = prefix + ".replicas_" + replicas;
+                // The new replicas start cold: they get the same warm-up.
+                warmUp(driver, body, warmup + 1, scaled, Double.NaN);
+                measure(driver, body, series, runs, scaled);
             }
             if (Files.exists(peer) && pythonReady()) {
                 double peerSeconds = peer(peer, stack, startMs, endMs, work);
@@ -124,6 +122,16 @@ public final class ScaleBenchMain {
                 System.out.println("# the Python approach was not run: it needs python3 with numpy, scipy and requests, and " + peer);
             }
         }
+    }
+
+    /** {@code runs} analyses whose times are printed as comments; the last one's is a figure. */
+    private static void warmUp(AnalysisDriver driver, String body, int runs, String prefix, double before) throws Exception {
+        double last = before;
+        for (int w = 1; w <= runs; w++) {
+            last = run(driver, body, "warm-up " + w);
+        }
+        System.out.printf(Locale.ROOT, "%s.warmup_runs %d%n", prefix, Double.isNaN(before) ? runs : runs + 1);
+        System.out.printf(Locale.ROOT, "%s.last_warmup_seconds %.2f%n", prefix, last);
     }
 
     private static final List<String> SERVICES = List.of("gateway", "report-service", "fetcher-service", "detector-service",
