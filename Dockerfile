@@ -7,7 +7,7 @@ ARG MODULE
 WORKDIR /deployments
 COPY ${MODULE}/target/quarkus-app/ /deployments/
 COPY models/ /deployments/models/
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 --enable-native-access=ALL-UNNAMED -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp"
 USER 185
 EXPOSE 8080 8081 8082 8083 8084
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

@@ -188,6 +188,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
+                // snappy and TensorFlow load native code (a warning on JDK 25 otherwise)
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dquarkus.http.port=" + port,
                 "-Dpatternscope.nats.stream=" + isolation.natsStream(),
                 "-Dpatternscope.nats.subject-prefix=" + isolation.subjectPrefix()));
