@@ -139,8 +139,8 @@ public class CompletionTracker implements AnalysisEvents {
         for (ScreenedSeries s : batch.series()) {
             rows.add(storable(id, batch.batchNo(), s));
         }
-        tx.onPool(() -> results.insertAll(rows));
-        boolean allCounted = tx.onPool(() -> analyses.recordClassified(id, batch.batchNo(), rows.size(), batch.model()))
+        boolean allCounted = tx.onPool(() -> results.insertAll(rows)
+                        .chain(() -> analyses.recordClassified(id, batch.batchNo(), rows.size(), batch.model())))
                 .map(AnalysisRepository.CompletionCounts::allCounted).orElse(false);
         if (allCounted) {
             tx.inTransaction(() -> analyses.lock(id).chain(a -> a == null || a.isFinished() ? Uni.createFrom().voidItem()
