@@ -66,7 +66,7 @@ public final class SeriesBatchFrame {
 
     /**
      * What a series may cost a batch publisher's budget: its frame bytes plus what its verdict adds
-     * in the screened batch made from this one (its id and labels again, and at most 768 bytes of
+     * in the screened batch made from this one (its id and labels again, and about 768 bytes of
      * statistics and names), so that screened batch fits wherever this one does.
      */
     public static int budgetSize(SeriesData series) {
