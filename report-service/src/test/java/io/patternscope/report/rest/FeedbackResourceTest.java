@@ -78,13 +78,18 @@ class FeedbackResourceTest {
 
     /** An analysis of test-east ended with the queue's nightly job and the database's step. */
     private String endedAnalysis(long seed) {
+        return endedAnalysis(seed, nightlyJob(seed));
+    }
+
+    /** As above, the queue doing {@code queueValues}. */
+    private String endedAnalysis(long seed, double[] queueValues) {
         Instant end = Instant.parse("2026-11-23T09:00:00Z");
         String id = analyses.create(new NewAnalysis("test-east", null, Map.of(), null, end.minusSeconds(5400),
                 end.minusSeconds(900), end, 15_000, List.of(), List.of(), 0.01, 3.0, 1000, true)).id();
         tracker.onFetchPlanned(new FetchPlanned(id, 2, 1, List.of(), null));
         tracker.onFetchCompleted(new FetchCompleted(id, 0, 2, 1, "remote_read_chunks", List.of(), null));
         tracker.onClassified(new ScreenedBatch(id, 0, "pattern-cnn@7", List.of(
-                changed(queueService, "queue-" + seed, nightlyJob(seed), "TRANSIENT_LEVEL_SHIFT_UP"),
+                changed(queueService, "queue-" + seed, queueValues, "TRANSIENT_LEVEL_SHIFT_UP"),
                 changed("db", "db-" + seed, stepUp(seed), "LEVEL_SHIFT_UP"))));
         assertEquals("COMPLETED", analyses.view(UUID.fromString(id), ClusterScope.UNRESTRICTED).status());
         return id;
@@ -217,5 +222,26 @@ class FeedbackResourceTest {
         given().post(path + "/enable").then().statusCode(200).body("enabled", equalTo(true));
         given().get("/api/v1/tenants/another-tenant/profiles/" + profile).then().statusCode(404);
         given().get("/api/v1/tenants/test-east/profiles/abc").then().statusCode(404);
+    }
+
+    @Test
+    void layersTakeAnotherShapeInsideTheirBoundsOutOfTheNextReport() {
+        String first = endedAnalysis(707);
+        Number profile = given().contentType(ContentType.JSON)
+                .body(say("{`series`:`" + queue(707).replace("\"", "\\\"") + "`,`verdict`:`NOT_ANOMALOUS`,`profile`:`CREATE`}"))
+                .post("/api/v1/analyses/" + first + "/feedback").then().statusCode(200).extract().path("[0].profileId");
+        given().contentType(ContentType.JSON).body(say("{`maxAtMost`:100,`minAtLeast`:40}"))
+                .put("/api/v1/tenants/test-east/profiles/" + profile + "/layers").then().statusCode(200);
+        // Tonight the job runs three times as long at half the height and starts earlier: another shape, inside the bounds.
+        Random random = new Random(808);
+        double[] longerLower = new double[360];
+        for (int t = 0; t < longerLower.length; t++) {
+            longerLower[t] = 50 + random.nextGaussian() + (t >= 240 && t < 330 ? 20 : 0);
+        }
+        String second = endedAnalysis(808, longerLower);
+        JsonPath report = given().get("/api/v1/analyses/" + second + "/report").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(queue(808)), report.getList("knownNormal.series"));
+        assertEquals("layers", report.getString("knownNormal[0].matchedBy"), "the features differ; the bounds decide");
+        assertEquals(profile.longValue(), report.getLong("knownNormal[0].profileId"));
     }
 }
