@@ -93,6 +93,37 @@ class SeriesBatchFrameTest {
     }
 
     @Test
+    void aCorruptedScreenedFrameIsAPoisonMessageNeverAnotherException() {
+        io.patternscope.core.wire.ScreenedSeries candidate = new io.patternscope.core.wire.ScreenedSeries("m{pod=\"p\"}",
+                Map.of("__name__", "m", "pod", "p"), SeriesData.ValueKind.COUNTER_RATE, io.patternscope.core.wire.ScreeningStatus.TESTED,
+                true, 0.9, 1e-9, 5, 1, 10L, 0L, 15_000, new double[] {1, Double.NaN, 3}, "LEVEL_SHIFT_UP", 0.9, true, 1e-9,
+                List.of(io.patternscope.core.wire.Detector.KS, io.patternscope.core.wire.Detector.DISCORD), 2.5, 3, 0.8, "DAILY",
+                "a note", "an error");
+        io.patternscope.core.wire.ScreenedSeries quiet = new io.patternscope.core.wire.ScreenedSeries("q{}", null,
+                SeriesData.ValueKind.GAUGE, io.patternscope.core.wire.ScreeningStatus.CONSTANT, false, Double.NaN, Double.NaN,
+                Double.NaN, 0, -1L, 0L, 15_000, null, null, Double.NaN, false, Double.NaN, null, 0, 0, null);
+        byte[] frame = WireCodec.encode(new io.patternscope.core.wire.ScreenedBatch("a-1", 7, null, List.of(candidate, quiet)));
+        io.patternscope.core.wire.ScreenedBatch back = ScreenedBatchFrame.decode(frame);
+        assertEquals(null, back.model());
+        assertEquals(candidate.withValues(null), back.series().get(0).withValues(null));
+        assertEquals(quiet, back.series().get(1), "absent labels, detectors and strings stay absent");
+        for (int cut = 4; cut < frame.length; cut++) {
+            byte[] truncated = Arrays.copyOf(frame, cut);
+            assertThrows(PoisonMessageException.class, () -> ScreenedBatchFrame.decode(truncated), "cut at " + cut);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 3000; i++) {
+            byte[] corrupted = frame.clone();
+            corrupted[4 + random.nextInt(corrupted.length - 4)] = (byte) random.nextInt(256);
+            try {
+                ScreenedBatchFrame.decode(corrupted);
+            } catch (PoisonMessageException expected) {
+                // a clear refusal is fine; anything else is not
+            }
+        }
+    }
+
+    @Test
     void aScreenedBatchWithEveryValueOfItsInputFitsWhereJsonWouldNot() {
         // 130 candidates of 721 points: the batch a 768 KiB series batch can become.
         java.util.List<io.patternscope.core.wire.ScreenedSeries> series = new java.util.ArrayList<>();
