@@ -151,6 +151,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Forgets what a tenant's operators taught (labels, features profiles, learnt thresholds) in
+     * this stack's database, so a teaching benchmark starts from none whatever ran before it.
+     */
+    public void forgetTeaching(String tenant) throws IOException, InterruptedException {
+        String quoted = "'" + tenant.replace("'", "''") + "'";
+        // As the services connect: the application role, which owns the tables.
+        ProcessBuilder psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "patternscope", "-d", isolation.database(), "-v",
+                "ON_ERROR_STOP=1", "-q", "-c", "DELETE FROM feedback WHERE tenant = " + quoted + "; DELETE FROM features_profile "
+                + "WHERE tenant = " + quoted + "; DELETE FROM relevance_threshold WHERE tenant = " + quoted)
+                .redirectErrorStream(true);
+        psql.environment().putIfAbsent("PGPASSWORD", "patternscope");
+        Process p = psql.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("could not forget tenant " + tenant + "'s teaching: " + out.strip());
+        }
+    }
+
+    /**
      * Starts another replica of a pipeline service (its own port and log, {@code <module>-<n>}): it
      * binds to the same durable consumers, so it shares the work of every analysis with the first.
      */

@@ -68,6 +68,8 @@ public final class RcaBenchMain {
             stack.startPrometheus();
             stack.startServices();
             AnalysisDriver driver = new AnalysisDriver(stack.gateway(), stack.prometheus(), stack.createToken(CLUSTER, "rca bench"));
+            // Labels of an earlier run would be taught twice (and leak across the folds of its cross-validation).
+            stack.forgetTeaching(CLUSTER);
             int[] hits = new int[3];
             int[] baselineHits = new int[3];
             Map<IncidentBenchmark.Fault, int[]> byFault = new EnumMap<>(IncidentBenchmark.Fault.class);

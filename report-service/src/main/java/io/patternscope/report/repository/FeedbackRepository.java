@@ -39,13 +39,13 @@ public class FeedbackRepository {
                 .chain(() -> client.preparedQuery("INSERT INTO feedback (tenant, analysis_id, cluster, series_id, group_rank, "
                                 + "verdict, right_pattern, comment, author, metric, labels, start_ms, step_ms, series_values, "
                                 + "ks_statistic, p_value, effect_size, direction, onset_at, pattern, confidence, detectors, "
-                                + "profile_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-                                + "$18, $19, $20, $21, $22, $23) RETURNING id")
+                                + "profile_id, uncertain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                                + "$16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id")
                         .execute(Tuple.from(new Object[] {f.tenant(), f.analysisId(), f.cluster(), r.seriesId, f.group(),
                                 f.verdict(), f.rightPattern(), f.comment(), f.author(), r.metric, r.labels, r.startMs, r.stepMs,
                                 r.seriesValues, r.ksStatistic, r.pValue, r.effectSize, r.direction,
                                 r.onsetAt == null ? null : r.onsetAt.atOffset(ZoneOffset.UTC), r.pattern, r.confidence,
-                                r.detectors, profileId})))
+                                r.detectors, profileId, r.uncertain})))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 

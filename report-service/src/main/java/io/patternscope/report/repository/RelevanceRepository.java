@@ -15,8 +15,9 @@ public class RelevanceRepository {
 
     /** A labelled finding: the verdict and what the finding was; test window bounds when its analysis still exists. */
     public record LabelRow(long feedbackId, String analysisId, String verdict, Double ksStatistic, Double pValue,
-                           Double effectSize, OffsetDateTime onsetAt, String pattern, Double confidence, String detectors,
-                           OffsetDateTime testStart, OffsetDateTime windowEnd, Double changedBefore, Double changedMore) {
+                           Double effectSize, OffsetDateTime onsetAt, String pattern, Double confidence, boolean uncertain,
+                           String detectors, OffsetDateTime testStart, OffsetDateTime windowEnd,
+                           Double changedBefore, Double changedMore) {
     }
 
     /** A tenant's relevance settings. */
@@ -36,7 +37,7 @@ public class RelevanceRepository {
     /** The tenant's current words that say relevant (ROOT_CAUSE, SYMPTOM) or not (NOT_ANOMALOUS). */
     public Uni<List<LabelRow>> labels(String tenant) {
         return pool.preparedQuery("SELECT f.id, f.analysis_id, f.verdict, f.ks_statistic, f.p_value, f.effect_size, f.onset_at, "
-                        + "f.pattern, f.confidence, f.detectors, a.test_start, a.window_end, "
+                        + "f.pattern, f.confidence, f.uncertain, f.detectors, a.test_start, a.window_end, "
                         // Where the finding stood among its analysis's changed series, while the analysis is kept.
                         + "(SELECT count(*) FILTER (WHERE s.onset_at < f.onset_at)::float8 / NULLIF(count(*) FILTER (WHERE s.onset_at "
                         + "IS NOT NULL), 0) FROM series_result s WHERE s.analysis_id = f.analysis_id AND s.candidate) AS changed_before, "
@@ -51,7 +52,8 @@ public class RelevanceRepository {
                         out.add(new LabelRow(r.getLong("id"), r.getUUID("analysis_id").toString(), r.getString("verdict"),
                                 r.getDouble("ks_statistic"), r.getDouble("p_value"), r.getDouble("effect_size"),
                                 r.getOffsetDateTime("onset_at"), r.getString("pattern"), r.getDouble("confidence"),
-                                r.getString("detectors"), r.getOffsetDateTime("test_start"), r.getOffsetDateTime("window_end"),
+                                Boolean.TRUE.equals(r.getBoolean("uncertain")), r.getString("detectors"),
+                                r.getOffsetDateTime("test_start"), r.getOffsetDateTime("window_end"),
                                 r.getDouble("changed_before"), r.getDouble("changed_more")));
                     }
                     return out;

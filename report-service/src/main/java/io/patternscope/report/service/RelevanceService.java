@@ -181,7 +181,7 @@ public class RelevanceService {
             double effect = r.effectSize() == null ? 0 : r.effectSize();
             double[] features = RelevanceFeatures.of(r.ksStatistic() == null ? Double.NaN : r.ksStatistic(), p, effect,
                     onset(r.onsetAt(), r.testStart(), r.windowEnd()), r.pattern(),
-                    r.confidence() == null ? Double.NaN : r.confidence(), false, AnalysisMapper.detectors(r.detectors()).size(),
+                    r.confidence() == null ? Double.NaN : r.confidence(), r.uncertain(), AnalysisMapper.detectors(r.detectors()).size(),
                     r.changedBefore() == null ? Double.NaN : r.changedBefore(),
                     r.changedMore() == null ? Double.NaN : r.changedMore());
             double score = ranker.score(p, r.pattern() == null ? PatternWeights.UNCLASSIFIED : r.pattern())
