@@ -257,13 +257,16 @@ async function teach(page) {
   await noisy.locator('.feedback button.create-profile').click();
   await noisy.locator('.feedback .said[data-verdict=NOT_ANOMALOUS]:has-text("profile #")').waitFor();
 
-  // The same window analysed again: that series is known normal now, the root cause still near the top.
+  // The same window analysed again, against earlier days as the UI's Analyze does (against the preceding
+  // hours the shop's daily opening would lead the report): that series is known normal now, the root
+  // cause still near the top.
   const second = await page.evaluate(async (id) => {
     const headers = { 'X-Patternscope-Client': 'ui', 'Content-Type': 'application/json' };
     const a = await (await fetch(`/api/v1/analyses/${id}`, { headers })).json();
     const test = (Date.parse(a.window.end) - Date.parse(a.window.testStart)) / 1000;
     const created = await (await fetch('/api/v1/analyses', { method: 'POST', headers, body: JSON.stringify({
-      cluster: a.cluster, window: { start: a.window.start, end: a.window.end }, testWindow: `PT${test}S` }) })).json();
+      cluster: a.cluster, window: { start: a.window.start, end: a.window.end }, testWindow: `PT${test}S`,
+      reference: 'AUTO' }) })).json();
     for (let i = 0; i < 240; i++) {
       const now = await (await fetch(`/api/v1/analyses/${created.id}`, { headers })).json();
       if (['COMPLETED', 'PARTIAL', 'FAILED'].includes(now.status)) return created.id;
