@@ -202,6 +202,8 @@ async function analyzeTheDemoAlert(page) {
     // The tenant's ranking: a bad weight is refused with the sentence, a hidden pattern is saved.
     await page.goto(base + '/#/settings');
     const form = page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"]`);
+    await form.waitFor();
+    const referenceBefore = await storedReference(page);
     await form.locator('input[name=stillAbnormal]').fill('11');
     await form.locator('button[type=submit]').click();
     await form.locator('p.error:has-text("between 0 and 10")').waitFor();
@@ -210,6 +212,8 @@ async function analyzeTheDemoAlert(page) {
     await form.locator('input[name=patternWeights]').fill('SINGLE_SPIKE=1.5');
     await form.locator('button[type=submit]').click();
     await form.locator('p:has-text("Saved.")').waitFor();
+    // Saving weights leaves the reference as it was: none stays none, not the default written out.
+    assert.equal(await storedReference(page), referenceBefore);
     await page.reload();
     assert.ok(await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[value=FLUCTUATIONS]`).isChecked());
     assert.equal(await page.locator(`form[data-tenant="${env.PATTERNSCOPE_CLUSTER}"] input[name=patternWeights]`).inputValue(),
@@ -341,3 +345,9 @@ test("another tenant's token sees none of it, through the UI's own API calls", {
     await context.close();
   }
 });
+
+/** The tenant's stored default reference (null: none), as the UI's own API call reads it. */
+async function storedReference(page) {
+  return page.evaluate(async (tenant) => (await (await fetch(`/api/v1/tenants/${tenant}/ranking`,
+    { headers: { 'X-Patternscope-Client': 'ui' } })).json()).reference ?? null, env.PATTERNSCOPE_CLUSTER);
+}

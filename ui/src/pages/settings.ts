@@ -74,9 +74,11 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
     value: Object.entries(current.patternWeights).map(([p, w]) => `${p}=${w}`).join(', ') });
   const boxes = PATTERNS.map((p) => h('label', { class: 'chip' },
     h('input', { type: 'checkbox', value: p, checked: current.hiddenPatterns.includes(p) }), ` ${p}`));
+  // '' keeps the tenant on the service's default, so saving weights does not pin a reference.
   const reference = h('select', { name: 'reference' },
-    ...['PRECEDING', 'AUTO', 'DAILY', 'WEEKLY'].map((r) => h('option',
-      r === (current.reference ?? 'PRECEDING') ? { value: r, selected: 'selected' } : { value: r }, r)));
+    ...[['', 'the default (the preceding window)'], ['PRECEDING', 'PRECEDING'], ['AUTO', 'AUTO'], ['DAILY', 'DAILY'],
+      ['WEEKLY', 'WEEKLY']].map(([r, text]) => h('option',
+      r === (current.reference ?? '') ? { value: r, selected: 'selected' } : { value: r }, text)));
   const message = h('p', { role: 'status' });
   append(card, h('h2', {}, `Tenant ${tenant}`),
     h('label', { class: 'wide' }, 'Compare test windows with, when a request names no reference ', reference),
@@ -90,7 +92,7 @@ async function tenantForm(app: HTMLElement, tenant: string): Promise<void> {
     const hidden = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
     try {
       current = await putJson<Ranking>(path, { stillAbnormal: Number(still.value), recovered: Number(recovered.value),
-        patternWeights: parseWeights(weights.value), hiddenPatterns: hidden, reference: reference.value });
+        patternWeights: parseWeights(weights.value), hiddenPatterns: hidden, reference: reference.value || null });
       message.textContent = 'Saved.';
     } catch (err) {
       message.className = 'error';
