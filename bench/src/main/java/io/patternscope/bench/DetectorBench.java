@@ -9,9 +9,6 @@ import io.patternscope.core.wire.SeriesData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -39,7 +36,6 @@ final class DetectorBench {
     static final int TEST = 48;
     static final int PRECEDING = 2 * TEST;
     private static final double[] DISCORD_LEVELS = {0.40, 0.50, 0.60, 0.70, 0.80};
-    private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     private DetectorBench() {
     }
@@ -145,15 +141,10 @@ final class DetectorBench {
     }
 
     private static Series read(Path csv, JsonNode windows, JsonNode anomalyTimes) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        int n = lines.size() - 1;
-        long[] times = new long[n];
-        double[] raw = new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            times[i] = LocalDateTime.parse(f[0].trim(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-            raw[i] = Double.parseDouble(f[1].trim());
-        }
+        NabCsv.Samples samples = NabCsv.read(csv);
+        long[] times = samples.epochMs();
+        double[] raw = samples.values();
+        int n = times.length;
         long[] steps = new long[n - 1];
         for (int i = 1; i < n; i++) {
             steps[i - 1] = times[i] - times[i - 1];
@@ -169,15 +160,15 @@ final class DetectorBench {
         }
         boolean[] inWindow = new boolean[length];
         for (JsonNode w : windows) {
-            long from = LocalDateTime.parse(w.get(0).asText(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-            long to = LocalDateTime.parse(w.get(1).asText(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long from = NabCsv.epochMs(w.get(0).asText());
+            long to = NabCsv.epochMs(w.get(1).asText());
             for (int i = Math.max(0, (int) ((from - times[0]) / step)); i < length && times[0] + i * step <= to; i++) {
                 inWindow[i] = true;
             }
         }
         List<Integer> anomalies = new ArrayList<>();
         for (JsonNode t : anomalyTimes == null ? List.<JsonNode>of() : anomalyTimes) {
-            long at = LocalDateTime.parse(t.asText(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long at = NabCsv.epochMs(t.asText());
             anomalies.add(Math.min(length - 1, (int) Math.round((double) (at - times[0]) / step)));
         }
         return new Series(values, step, inWindow, anomalies);

@@ -7,8 +7,6 @@ import io.patternscope.core.features.ProfileMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +25,6 @@ final class ProfileBench {
 
     private static final int WINDOW = 288;
     private static final double[] DISTANCES = {1.0, 0.30, 0.20, 0.15, 0.10, 0.05};
-    private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     private ProfileBench() {
     }
@@ -101,23 +98,16 @@ final class ProfileBench {
     }
 
     private static Series read(Path csv, JsonNode windows) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        int n = lines.size() - 1;
-        double[] values = new double[n];
-        LocalDateTime[] times = new LocalDateTime[n];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            times[i] = LocalDateTime.parse(f[0].trim(), NAB_TIME);
-            values[i] = Double.parseDouble(f[1].trim());
-        }
-        boolean[] anomalous = new boolean[n];
+        NabCsv.Samples samples = NabCsv.read(csv);
+        long[] times = samples.epochMs();
+        boolean[] anomalous = new boolean[times.length];
         for (JsonNode w : windows) {
-            LocalDateTime from = LocalDateTime.parse(w.get(0).asText(), NAB_TIME);
-            LocalDateTime to = LocalDateTime.parse(w.get(1).asText(), NAB_TIME);
-            for (int i = 0; i < n; i++) {
-                anomalous[i] |= !times[i].isBefore(from) && !times[i].isAfter(to);
+            long from = NabCsv.epochMs(w.get(0).asText());
+            long to = NabCsv.epochMs(w.get(1).asText());
+            for (int i = 0; i < times.length; i++) {
+                anomalous[i] |= times[i] >= from && times[i] <= to;
             }
         }
-        return new Series(values, anomalous);
+        return new Series(samples.values(), anomalous);
     }
 }
