@@ -145,13 +145,10 @@ public class AnalysisFetcher {
                         String id = SeriesIds.canonical(labels);
                         if (wanted.containsKey(id)) {
                             long offset = offsets.get(range);
-                            long step = request.stepFromData()
-                                    ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
-                                    : request.stepMs();
+                            long step = stepOf(request, timestamps, count);
                             TestWindow window = TestWindow.of(request, step);
-                            double[] grid = GridAligner.align(timestamps, values, count, window.startMs() - offset, step,
-                                    window.points(), Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
-                            addPast(past, id, labels, offset, grid, step);
+                            addPast(past, id, labels, offset,
+                                    aligned(timestamps, values, count, window.startMs() - offset, step, window.points()), step);
                         }
                     });
         } catch (RemoteReadException e) {
@@ -195,6 +192,21 @@ public class AnalysisFetcher {
         }
     }
 
+    /** A series' grid step: the request's, or with {@code stepFromData} what its samples' spacing says. */
+    private static long stepOf(AnalysisRequested request, long[] timestamps, int count) {
+        return request.stepFromData() ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
+                : request.stepMs();
+    }
+
+    /**
+     * Samples on a grid of {@code points} from {@code startMs}: each point takes the newest sample
+     * no older than 1.5 steps, or than the default lookback when that is longer.
+     */
+    private static double[] aligned(long[] timestamps, double[] values, int count, long startMs, long step, int points) {
+        return GridAligner.align(timestamps, values, count, startMs, step, points,
+                Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
+    }
+
     /** Counters become rates in their past windows too, as on the analysis grid. */
     private static void addPast(Map<String, List<SeriesData.PastWindow>> past, String id, Map<String, String> labels,
                                 long offset, double[] grid, long stepMs) {
@@ -227,14 +239,12 @@ public class AnalysisFetcher {
                         (labels, timestamps, values, count) -> {
                             String id = SeriesIds.canonical(labels);
                             if (wanted.containsKey(id) && emitted.add(id)) {
-                                long step = request.stepFromData()
-                                        ? GridAligner.seriesStep(request.stepMs(), GridAligner.nativeSpacing(timestamps, count))
-                                        : request.stepMs();
+                                long step = stepOf(request, timestamps, count);
                                 int seriesPoints = step == request.stepMs() ? points
                                         : (int) ((request.endMs() - request.startMs()) / step) + 1;
-                                double[] grid = GridAligner.align(timestamps, values, count, request.startMs(), step,
-                                        seriesPoints, Math.max(GridAligner.DEFAULT_LOOKBACK_MS, step + step / 2));
-                                batches.add(toSeriesData(id, labels, grid, request.startMs(), step));
+                                batches.add(toSeriesData(id, labels,
+                                        aligned(timestamps, values, count, request.startMs(), step, seriesPoints),
+                                        request.startMs(), step));
                             }
                         });
         return answer == RemoteReadClient.Answer.STREAMED_XOR_CHUNKS ? METHOD_CHUNKS : METHOD_SAMPLES;
