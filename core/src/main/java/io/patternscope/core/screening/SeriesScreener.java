@@ -66,7 +66,7 @@ public final class SeriesScreener {
 
         /**
          * A stuck value in a jittery metric scores √½ ≈ 0.707 (a flat subsequence against no flat
-         * one), so this level lets discords find it; on NAB it also fires on 6.4 % of normal
+         * one), so this level lets discords find it; on NAB it also fires on 6.3 % of normal
          * windows ({@code ./patternscope bench detectors}), which is why it is a choice per analysis.
          */
         public static final double SUGGESTED_DISCORD_THRESHOLD = 0.70;
